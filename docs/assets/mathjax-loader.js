@@ -1,0 +1,21 @@
+// Configure MathJax 3 and load it from this site (no CDN).
+// Pages typeset the spans that pymdownx.arithmatex marks; notebook pages
+// typeset their Markdown cells, which keep the `$...$` notation.
+window.MathJax = {
+  tex: {
+    inlineMath: [["\\(", "\\)"], ["$", "$"]],
+    displayMath: [["\\[", "\\]"], ["$$", "$$"]],
+    processEscapes: true,
+    processEnvironments: true,
+  },
+  options: {
+    ignoreHtmlClass: ".*|",
+    processHtmlClass: "arithmatex|jp-RenderedMarkdown",
+  },
+};
+(function () {
+  var engine = document.createElement("script");
+  engine.src = new URL("mathjax/tex-chtml.js", document.currentScript.src).href;
+  engine.async = true;
+  document.head.appendChild(engine);
+})();

@@ -1,0 +1,103 @@
+"""The build machinery itself: output lines, notebook generation, safe site replacement."""
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from tests.conftest import REPO
+from tools import build, notebooks
+
+RUNNER = REPO / "tools" / "snippet_output.py"
+
+
+def _run(*args, cwd):
+    return subprocess.run(
+        [sys.executable, str(RUNNER), *args], cwd=cwd, capture_output=True, text=True
+    )
+
+
+def test_output_lines_are_written_under_the_statement_that_printed(tmp_path):
+    snippet = tmp_path / "demo.py"
+    snippet.write_text(textwrap.dedent("""\
+        def f(x):
+            return 2 * x
+
+
+        if __name__ == "__main__":
+            for i in range(2):
+                print(f(i))
+            print("done")
+            #> stale line
+    """))
+    assert _run("--check", str(snippet), cwd=tmp_path).returncode == 1
+    assert _run("--update", str(snippet), cwd=tmp_path).returncode == 0
+    assert snippet.read_text().endswith(
+        "    for i in range(2):\n        print(f(i))\n    #> 0\n    #> 2\n"
+        '    print("done")\n    #> done\n'
+    )
+    check = _run("--check", str(snippet), cwd=tmp_path)
+    assert check.returncode == 0, check.stderr
+
+
+def test_a_wrong_output_line_fails_with_the_file_name_and_the_fix(tmp_path):
+    snippet = tmp_path / "wrong.py"
+    snippet.write_text('print(1 + 1)\n#> 3\n')
+    result = _run("--check", str(snippet), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "wrong.py" in result.stderr and "--update" in result.stderr
+    assert "-#> 3" in result.stderr and "+#> 2" in result.stderr
+
+
+def test_notebook_has_prose_and_code_but_no_figures_or_page_markup(tmp_path, monkeypatch):
+    page = tmp_path / "demo-page.md"
+    page.write_text(textwrap.dedent("""\
+        # Demo { #demo }
+
+        [Open as a notebook](notebooks/demo-page.ipynb){ .md-button }
+
+        ## Part { #part }
+
+        Some prose with $x^2$.
+
+        ``` py title="snippets/gradient_checking/numerical_gradient.py"
+        --8<-- "snippets/gradient_checking/numerical_gradient.py:relative_error"
+        ```
+
+        ![alt text](figures/demo/curve.svg)
+        /// caption
+        A caption
+        ///
+
+        ??? question "Exercise"
+            Try it.
+    """))
+    nb = notebooks.build(page, "en")
+    kinds = [cell.cell_type for cell in nb.cells]
+    assert kinds == ["markdown", "markdown", "code", "markdown"]
+    assert nb.cells[0].source.startswith("# Demo\n")
+    assert "## Part" in nb.cells[1].source and "{ #part }" not in nb.cells[1].source
+    assert nb.cells[2].source.startswith("def relative_error(")
+    assert "--8<--" not in nb.cells[2].source
+    assert "figures/" not in nb.cells[3].source and "caption" not in nb.cells[3].source
+    assert nb.cells[3].source == "**Exercise**\n\nTry it."
+
+
+def test_a_failed_build_leaves_the_old_site_untouched(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+
+    def broken(out):
+        (out / "index.html").write_text("half")
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        build.replace_on_success(site, broken)
+    assert (site / "index.html").read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+    build.replace_on_success(site, lambda out: (out / "index.html").write_text("new"))
+    assert (site / "index.html").read_text() == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]

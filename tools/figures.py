@@ -1,0 +1,138 @@
+"""Draw every figure of the site, in Korean and English, as deterministic SVG.
+
+Each `figures_src/<page>/plot_<name>.py` exposes `make(lang) -> Figure`. The output
+goes to `docs/<lang>/figures/<page>/<name>.svg` (git-ignored). A figure is redrawn
+only when its script, a repository module it imports (the snippets it draws from),
+the shared style or this renderer changed; scripts run in parallel.
+
+    python -m tools.figures            # draw what changed
+    python -m tools.figures --force    # draw everything
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import hashlib
+import importlib
+import json
+import os
+import sys
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCES = REPO / "figures_src"
+CACHE = REPO / ".cache" / "figures.json"
+LANGS = ("ko", "en")
+
+
+def scripts() -> list[Path]:
+    return sorted(SOURCES.glob("*/plot_*.py"))
+
+
+def module_name(path: Path) -> str:
+    return ".".join(path.relative_to(REPO).with_suffix("").parts)
+
+
+def output_path(script: Path, lang: str) -> Path:
+    page = script.parent.name
+    name = script.stem.removeprefix("plot_")
+    return REPO / "docs" / lang / "figures" / page / f"{name}.svg"
+
+
+def _local_imports(path: Path) -> set[Path]:
+    """Repository files that `path` imports, directly or not."""
+    seen: set[Path] = set()
+    todo = [path]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for node in ast.walk(ast.parse(current.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            for name in names:
+                candidate = REPO.joinpath(*name.split(".")).with_suffix(".py")
+                if candidate.is_file():
+                    todo.append(candidate)
+    return seen
+
+
+def cache_key(script: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(_local_imports(script) | {SOURCES / "style.py", Path(__file__)}):
+        digest.update(path.relative_to(REPO).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def render(script: Path, lang: str) -> bytes:
+    """The SVG bytes of one figure in one language."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    from figures_src import style
+
+    style.apply()
+    module = importlib.import_module(module_name(script))
+    fig = module.make(lang)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def _draw(script: Path) -> str | None:
+    """Draw both languages of one figure; return an error message or None."""
+    try:
+        for lang in LANGS:
+            svg = render(script, lang)
+            target = output_path(script, lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(".svg.partial")
+            partial.write_bytes(svg)
+            partial.replace(target)
+    except Exception:
+        rel = script.relative_to(REPO)
+        return f"{rel}: make() raised; fix the script.\n{traceback.format_exc()}"
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="ignore the cache")
+    args = parser.parse_args(argv)
+
+    cache = json.loads(CACHE.read_text()) if CACHE.is_file() and not args.force else {}
+    keys = {module_name(s): cache_key(s) for s in scripts()}
+    stale = [
+        s for s in scripts()
+        if cache.get(module_name(s)) != keys[module_name(s)]
+        or not all(output_path(s, lang).is_file() for lang in LANGS)
+    ]
+    print(f"figures: {len(stale)} to draw, {len(keys) - len(stale)} unchanged")
+    errors = []
+    if stale:
+        with ProcessPoolExecutor(max_workers=min(len(stale), os.cpu_count() or 1)) as pool:
+            for script, error in zip(stale, pool.map(_draw, stale), strict=True):
+                if error:
+                    errors.append(error)
+                else:
+                    cache[module_name(script)] = keys[module_name(script)]
+                    print(f"  drew {script.relative_to(REPO)}")
+    CACHE.parent.mkdir(exist_ok=True)
+    CACHE.write_text(json.dumps({k: v for k, v in cache.items() if k in keys}, indent=1))
+    for error in errors:
+        print(error, file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,216 @@
+"""Generate each page's companion notebook from the page itself, then execute it.
+
+The page's prose becomes Markdown cells and its snippet includes become code cells,
+so the notebook has no second copy of anything. Figures stay on the page. Executed
+notebooks go to `docs/<lang>/notebooks/<page>.ipynb` (git-ignored); a notebook is
+re-executed only when its generated content changed.
+
+    python -m tools.notebooks            # generate + execute what changed
+    python -m tools.notebooks --force    # execute everything
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import nbformat
+
+from tools.pages import DOCS, INCLUDE, LANGS, REPO, Include, snippet_text, topic_pages
+
+CACHE = REPO / ".cache" / "notebooks.json"
+TIMEOUT = 600  # seconds per cell
+
+INTRO = {
+    "ko": (
+        "이 노트북은 [{title}](../../{slug}/) 페이지에서 자동으로 만들어집니다. "
+        "위에서부터 차례로 실행하세요. 코드는 numpy와 matplotlib만 있으면 돌아갑니다."
+    ),
+    "en": (
+        "This notebook is generated from the page [{title}](../../{slug}/). "
+        "Run the cells from top to bottom; the code needs only numpy and matplotlib."
+    ),
+}
+
+NOTEBOOK_LINK = re.compile(r"\]\(notebooks/[^)]*\.ipynb\)")
+FIGURE_LINE = re.compile(r"^\s*!\[[^\]]*\]\(figures/")
+ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"([^"]*)")?\s*$')
+ATTR_ONLY = re.compile(r"^\s*\{[^}]*\}\s*$")
+HEADING_ID = re.compile(r"\s*\{\s*#[\w-]+\s*\}\s*$")
+ANNOTATION = re.compile(r"\s*# \(\d+\)!?\s*$")
+OUTPUT_LINE = re.compile(r"^\s*#>( |$)")
+FENCE = re.compile(r"^(`{3,}|~{3,})")
+
+
+def _plain_markdown(text: str) -> list[str]:
+    """Page Markdown without what only MkDocs understands: admonitions are dedented
+    under a bold title, figures and captions dropped, heading ids removed."""
+    out: list[str] = []
+    lines = text.split("\n")
+    if lines and lines[0] == "---":  # front matter
+        lines = lines[lines.index("---", 1) + 1:]
+    skip_caption = False
+    indent_stack: list[int] = []
+    for line in lines:
+        if skip_caption:
+            skip_caption = line.strip() != "///"
+            continue
+        if FIGURE_LINE.match(line):
+            skip_caption = True
+            continue
+        if line.strip() == "/// caption":
+            skip_caption = True
+            continue
+        if NOTEBOOK_LINK.search(line) or ATTR_ONLY.match(line):
+            continue
+        width = len(line) - len(line.lstrip())
+        while indent_stack and line.strip() and width < indent_stack[-1]:
+            indent_stack.pop()
+        depth = indent_stack[-1] if indent_stack else 0
+        line = line[depth:] if line[:depth].strip() == "" else line.lstrip()
+        if match := ADMONITION.match(line):
+            indent_stack.append(depth + len(match.group(1)) + 4)
+            if match.group(2):
+                out.extend([f"**{match.group(2)}**", ""])
+            continue
+        out.append(HEADING_ID.sub("", line) if line.startswith("#") else line)
+    return out
+
+
+def _code(include: Include) -> str:
+    lines = snippet_text(include).split("\n")
+    lines = [ANNOTATION.sub("", line) for line in lines if not OUTPUT_LINE.match(line)]
+    return "\n".join(lines).strip("\n")
+
+
+def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
+    """The (unexecuted) notebook of one page."""
+    text = page_path.read_text(encoding="utf-8")
+    title = next(
+        (HEADING_ID.sub("", line[2:]).strip() for line in text.split("\n")
+         if line.startswith("# ")),
+        page_path.stem,
+    )
+    cells = [
+        nbformat.v4.new_markdown_cell(
+            f"# {title}\n\n" + INTRO[lang].format(title=title, slug=page_path.stem)
+        )
+    ]
+    markdown: list[str] = []
+
+    def flush() -> None:
+        body = "\n".join(markdown).strip()
+        body = re.sub(r"^# .*\n*", "", body) if not cells[1:] else body  # title is above
+        if body:
+            cells.append(nbformat.v4.new_markdown_cell(body))
+        markdown.clear()
+
+    fence: list[str] | None = None
+    marker = ""
+    for line in _plain_markdown(text):
+        if fence is not None:
+            if line.strip() == marker:
+                specs = [INCLUDE.match(f) for f in fence[1:]]
+                if specs and all(specs):
+                    flush()
+                    for spec in specs:
+                        code = _code(Include(spec.group(1), None, 0))
+                        cells.append(nbformat.v4.new_code_cell(code))
+                else:
+                    markdown.extend(fence + [line])
+                fence = None
+            else:
+                fence.append(line)
+            continue
+        if match := FENCE.match(line.strip()):
+            fence, marker = [line], match.group(1)
+            continue
+        markdown.append(line)
+    flush()
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    return nb
+
+
+def target(page_path: Path, lang: str) -> Path:
+    return DOCS / lang / "notebooks" / f"{page_path.stem}.ipynb"
+
+
+def _key(nb: nbformat.NotebookNode) -> str:
+    digest = hashlib.sha256(nbformat.writes(nb).encode())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def execute(nb: nbformat.NotebookNode, out: Path) -> str | None:
+    """Execute `nb` in a fresh kernel from a temporary directory; write it to `out`."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            NotebookClient(
+                nb, timeout=TIMEOUT, kernel_name="python3",
+                resources={"metadata": {"path": tmp}},
+            ).execute()
+    except CellExecutionError as error:
+        return f"{out.relative_to(REPO)}: a cell failed; fix the snippet it shows.\n{error}"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_suffix(".ipynb.partial")
+    nbformat.write(nb, partial)
+    partial.replace(out)
+    return None
+
+
+def _execute_job(job: tuple[str, Path]) -> str | None:
+    text, out = job
+    return execute(nbformat.reads(text, as_version=4), out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="ignore the cache")
+    args = parser.parse_args(argv)
+
+    cache = json.loads(CACHE.read_text()) if CACHE.is_file() and not args.force else {}
+    jobs, keys = [], {}
+    for lang in LANGS:
+        for page in topic_pages(lang):
+            nb = build(page.path, lang)
+            out = target(page.path, lang)
+            name = out.relative_to(REPO).as_posix()
+            keys[name] = _key(nb)
+            if cache.get(name) != keys[name] or not out.is_file():
+                jobs.append((nbformat.writes(nb), out))
+    for lang in LANGS:  # notebooks of pages that no longer exist
+        for old in (DOCS / lang / "notebooks").glob("*.ipynb"):
+            if old.relative_to(REPO).as_posix() not in keys:
+                old.unlink()
+    print(f"notebooks: {len(jobs)} to execute, {len(keys) - len(jobs)} unchanged")
+    errors = []
+    if jobs:
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            for (_, out), error in zip(jobs, pool.map(_execute_job, jobs), strict=True):
+                name = out.relative_to(REPO).as_posix()
+                if error:
+                    errors.append(error)
+                    cache.pop(name, None)
+                else:
+                    cache[name] = keys[name]
+                    print(f"  executed {name}")
+    CACHE.parent.mkdir(exist_ok=True)
+    CACHE.write_text(json.dumps({k: v for k, v in cache.items() if k in keys}, indent=1))
+    for error in errors:
+        print(error, file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

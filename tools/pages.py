@@ -1,0 +1,145 @@
+"""What a page is made of: its headings, snippet includes and figures, in order.
+
+Shared by the docs tests (parity between languages, every include resolves, every
+snippet and figure is used) and by the notebook generator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DOCS = REPO / "docs"
+LANGS = ("ko", "en")
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*$")
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(\w*)(.*)$")
+INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"\s*$')
+FIGURE = re.compile(r"!\[([^\]]*)\]\((figures/[^)\s]+)\)")
+TITLE = re.compile(r'title="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class Include:
+    spec: str          # "snippets/x/y.py" or "snippets/x/y.py:section"
+    title: str | None  # the fence's title="..."
+    line: int
+
+    @property
+    def path(self) -> str:
+        return self.spec.split(":")[0]
+
+    @property
+    def section(self) -> str | None:
+        return self.spec.split(":")[1] if ":" in self.spec else None
+
+
+@dataclass(frozen=True)
+class Figure:
+    path: str
+    alt: str
+    caption: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    id: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Fence:
+    lang: str
+    body: list[str]
+    line: int
+
+
+@dataclass
+class Page:
+    path: Path
+    headings: list[Heading]
+    includes: list[Include]
+    figures: list[Figure]
+    fences: list[Fence]
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    def outline(self) -> list[tuple[str, str]]:
+        """The language-independent skeleton: heading ids, includes and figures."""
+        items = [(h.line, ("heading", f"h{h.level}#{h.id}")) for h in self.headings]
+        items += [(i.line, ("include", i.spec)) for i in self.includes]
+        items += [(f.line, ("figure", f.path)) for f in self.figures]
+        return [item for _, item in sorted(items)]
+
+
+def parse(path: Path) -> Page:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    headings, includes, figures, fences = [], [], [], []
+    fence: tuple[str, str, int, list[str], str | None] | None = None
+    for number, line in enumerate(lines, start=1):
+        if fence is not None:
+            marker, lang, start, body, title = fence
+            if line.strip() == marker:
+                fences.append(Fence(lang, body, start))
+                fence = None
+                continue
+            body.append(line)
+            if match := INCLUDE.match(line):
+                includes.append(Include(match.group(1), title, number))
+            continue
+        if match := FENCE.match(line):
+            title = TITLE.search(match.group(4))
+            fence = (match.group(2), match.group(3), number, [], title and title.group(1))
+            continue
+        if match := HEADING.match(line):
+            level, text, anchor = match.groups()
+            headings.append(Heading(len(level), text, anchor, number))
+            continue
+        for match in FIGURE.finditer(line):
+            figures.append(Figure(match.group(2), match.group(1), _caption(lines, number), number))
+    if fence is not None:
+        raise ValueError(f"{path}:{fence[2]}: code fence is never closed")
+    return Page(path, headings, includes, figures, fences)
+
+
+def _caption(lines: list[str], number: int) -> str | None:
+    """The text of a `/// caption` block right after the image on line `number`."""
+    rest = lines[number:]
+    if not rest or rest[0].strip() != "/// caption":
+        return None
+    text = []
+    for line in rest[1:]:
+        if line.strip() == "///":
+            return " ".join(text).strip()
+        text.append(line.strip())
+    return None
+
+
+def pages(lang: str) -> list[Page]:
+    return [parse(p) for p in sorted((DOCS / lang).glob("*.md"))]
+
+
+def topic_pages(lang: str) -> list[Page]:
+    """Every page but the landing page: each has snippets and a companion notebook."""
+    return [p for p in pages(lang) if p.slug != "index"]
+
+
+def snippet_text(include: Include) -> str:
+    """The code an include shows, as pymdownx.snippets renders it."""
+    path = REPO / include.path
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if include.section:
+        start = f"--8<-- [start:{include.section}]"
+        end = f"--8<-- [end:{include.section}]"
+        begin = next(i for i, line in enumerate(lines) if line.strip().endswith(start))
+        stop = next(i for i, line in enumerate(lines) if line.strip().endswith(end))
+        lines = lines[begin + 1:stop]
+    lines = [line for line in lines if "--8<-- [" not in line]
+    return "\n".join(lines).strip("\n")
