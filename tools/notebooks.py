@@ -12,6 +12,7 @@ re-executed only when its generated content changed.
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import json
 import re
@@ -89,6 +90,20 @@ def _code(include: Include) -> str:
     return "\n".join(lines).strip("\n")
 
 
+def _imports(paths: list[str]) -> str:
+    """The top-level imports of the included files: a page may show only a section
+    of a file, so the notebook starts with the imports every section relies on."""
+    lines: list[str] = []
+    for path in dict.fromkeys(paths):
+        source = (REPO / path).read_text(encoding="utf-8")
+        for node in ast.parse(source).body:
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                line = ast.get_source_segment(source, node)
+                if line not in lines:
+                    lines.append(line)
+    return "\n".join(lines)
+
+
 def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
     """The (unexecuted) notebook of one page."""
     text = page_path.read_text(encoding="utf-8")
@@ -133,6 +148,10 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
             continue
         markdown.append(line)
     flush()
+    included = [INCLUDE.match(line).group(1).split(":")[0]
+                for line in text.split("\n") if INCLUDE.match(line)]
+    if included:
+        cells.insert(1, nbformat.v4.new_code_cell(_imports(included)))
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
