@@ -178,6 +178,7 @@ def execute(nb: nbformat.NotebookNode, out: Path) -> str | None:
             NotebookClient(
                 nb, timeout=TIMEOUT, kernel_name="python3",
                 resources={"metadata": {"path": tmp}},
+                extra_arguments=["--log-level=ERROR"],  # a local kernel: no TCP notice
             ).execute()
     except CellExecutionError as error:
         return f"{out.relative_to(REPO)}: a cell failed; fix the snippet it shows.\n{error}"
