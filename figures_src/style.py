@@ -7,8 +7,8 @@ LANGS = ("ko", "en")
 
 RC = {
     "svg.hashsalt": "cs231n-training-nn",  # stable ids: identical bytes on every run
-    "svg.fonttype": "path",                # text as outlines: no web font needed
-    "axes.unicode_minus": False,           # NanumGothic has no U+2212
+    "svg.fonttype": "path",  # text as outlines: no web font needed
+    "axes.unicode_minus": False,  # NanumGothic has no U+2212
     "font.family": "NanumGothic",
     "font.size": 10,
     "axes.grid": True,

@@ -11,8 +11,12 @@ from pathlib import Path
 
 INLINE_CSS = re.compile(r'<style type="text/css">(.*?)</style>', re.DOTALL)
 CDN_BLOCKS = [
-    re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL),
-    re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.DOTALL),
+    re.compile(
+        r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL
+    ),
+    re.compile(
+        r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.DOTALL
+    ),
 ]
 NOTEBOOK_CSS = "assets/notebook.css"
 _css: dict[str, str] = {}
@@ -26,8 +30,10 @@ def on_page_content(html, page, config, files):
     page.meta["notebook_css"] = NOTEBOOK_CSS
     css = "\n".join(INLINE_CSS.findall(html))
     if _css.setdefault(config["site_dir"], css) != css:
-        raise ValueError(f"{page.file.src_uri}: nbconvert wrote different CSS than for "
-                         "the other notebooks; keep one mkdocs-jupyter theme")
+        raise ValueError(
+            f"{page.file.src_uri}: nbconvert wrote different CSS than for "
+            "the other notebooks; keep one mkdocs-jupyter theme"
+        )
     html = INLINE_CSS.sub("", html)
     for block in CDN_BLOCKS:
         html = block.sub("", html)

@@ -4,7 +4,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SNIPPETS = sorted(p for p in (REPO / "snippets").rglob("*.py") if p.name != "__init__.py")
+SNIPPETS = sorted(
+    p for p in (REPO / "snippets").rglob("*.py") if p.name != "__init__.py"
+)
 
 
 def rel(path: Path) -> str:

@@ -16,7 +16,9 @@ PYTHON_FENCES = {"py", "python", "python3", "pycon"}
 
 
 def _page_names(lang):
-    return sorted(p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.md"))
+    return sorted(
+        p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.md")
+    )
 
 
 def test_both_languages_have_the_same_pages():
@@ -42,7 +44,8 @@ def test_every_heading_has_a_unique_english_id(page):
             f"e.g. `{'#' * heading.level} {heading.text} {{ #some-id }}`"
         )
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", heading.id), (
-            f"{rel(page.path)}:{heading.line}: id `{heading.id}` must be kebab-case English"
+            f"{rel(page.path)}:{heading.line}: "
+            f"id `{heading.id}` must be kebab-case English"
         )
     ids = [h.id for h in page.headings]
     assert len(ids) == len(set(ids)), f"{rel(page.path)}: duplicate heading ids"
@@ -52,7 +55,9 @@ def test_every_heading_has_a_unique_english_id(page):
 def test_every_include_resolves_and_is_titled_with_its_path(page):
     for include in page.includes:
         where = f"{rel(page.path)}:{include.line}"
-        assert (REPO / include.path).is_file(), f"{where}: {include.path} does not exist"
+        assert (REPO / include.path).is_file(), (
+            f"{where}: {include.path} does not exist"
+        )
         assert include.path.startswith("snippets/"), f"{where}: include from snippets/"
         try:
             snippet_text(include)
@@ -82,7 +87,9 @@ def test_every_figure_exists_has_alt_text_and_a_caption(page):
     }
     for figure in page.figures:
         where = f"{rel(page.path)}:{figure.line}"
-        assert figure.path in scripts, f"{where}: no figures_src script draws {figure.path}"
+        assert figure.path in scripts, (
+            f"{where}: no figures_src script draws {figure.path}"
+        )
         assert figure.alt.strip(), f"{where}: add alt text to {figure.path}"
         assert figure.caption, f"{where}: add a `/// caption` block under {figure.path}"
 
@@ -98,7 +105,8 @@ def test_every_snippet_is_shown_on_a_page(lang):
 def test_every_figure_script_is_used_by_a_page(lang):
     used = {f.path for page in pages(lang) for f in page.figures}
     unused = [
-        rel(s) for s in figures.scripts()
+        rel(s)
+        for s in figures.scripts()
         if f"figures/{s.parent.name}/{s.stem.removeprefix('plot_')}.svg" not in used
     ]
     assert not unused, f"docs/{lang}: no page shows the figure of {unused}"
@@ -117,8 +125,12 @@ def test_every_topic_page_links_its_notebook_and_is_reachable(lang):
         assert f"(notebooks/{page.slug}.ipynb)" in top, (
             f"{rel(page.path)}: link the companion notebook right under the title"
         )
-        assert f"{page.slug}.md" in str(nav_text), f"{config}: add {page.slug}.md to nav"
-        assert f"({page.slug}.md)" in landing, f"docs/{lang}/index.md: link {page.slug}.md"
+        assert f"{page.slug}.md" in str(nav_text), (
+            f"{config}: add {page.slug}.md to nav"
+        )
+        assert f"({page.slug}.md)" in landing, (
+            f"docs/{lang}/index.md: link {page.slug}.md"
+        )
 
 
 def test_pages_use_korean_glossary_terms():
@@ -126,4 +138,6 @@ def test_pages_use_korean_glossary_terms():
     for page in pages("ko"):
         text = page.path.read_text(encoding="utf-8")
         for bad in ("정규화(regularization)", "매개변수", "당신"):
-            assert bad not in text, f"{rel(page.path)}: replace `{bad}` (see ko-style.md)"
+            assert bad not in text, (
+                f"{rel(page.path)}: replace `{bad}` (see ko-style.md)"
+            )

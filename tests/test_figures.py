@@ -16,17 +16,21 @@ def test_figure_renders_identically_twice_in_both_languages(script):
     for lang in figures.LANGS:
         first = figures.render(script, lang)
         assert first.startswith(b"<?xml") and b"<svg" in first
-        assert figures.render(script, lang) == first, f"{rel(script)} ({lang}) is not deterministic"
+        assert figures.render(script, lang) == first, (
+            f"{rel(script)} ({lang}) is not deterministic"
+        )
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=rel)
 def test_figure_has_labels_for_both_languages(script):
     module = importlib.import_module(figures.module_name(script))
-    assert set(module.LABELS) == set(figures.LANGS), f"{rel(script)}: LABELS needs ko and en"
+    assert set(module.LABELS) == set(figures.LANGS), (
+        f"{rel(script)}: LABELS needs ko and en"
+    )
     assert module.LABELS["ko"].keys() == module.LABELS["en"].keys(), (
         f"{rel(script)}: ko and en LABELS must have the same keys"
     )
     assert isinstance(module.make("en"), Figure)
     assert figures.render(script, "ko") != figures.render(script, "en"), (
-        f"{rel(script)}: the Korean and English figures are identical; translate the labels"
+        f"{rel(script)}: Korean and English figures are identical; translate LABELS"
     )

@@ -21,7 +21,11 @@ def test_snippet_runs_alone_and_its_output_matches(snippet, tmp_path):
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONPATH": ""}
     result = subprocess.run(
         [sys.executable, str(RUNNER), "--check", str(snippet)],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, f"{rel(snippet)} failed:\n{result.stderr[-4000:]}"
 
@@ -37,13 +41,16 @@ def test_snippet_imports_only_numpy_matplotlib_sklearn_and_stdlib(snippet):
             assert node.level == 0, f"{rel(snippet)}: relative import"
             imported.add(node.module.split(".")[0])
     foreign = imported - ALLOWED_THIRD_PARTY - set(sys.stdlib_module_names)
-    assert not foreign, f"{rel(snippet)} imports {sorted(foreign)}: not copy-paste ready"
+    assert not foreign, (
+        f"{rel(snippet)} imports {sorted(foreign)}: not copy-paste ready"
+    )
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=rel)
 def test_snippet_lines_fit_88_columns(snippet):
     long = [
-        number for number, line in enumerate(snippet.read_text().splitlines(), 1)
+        number
+        for number, line in enumerate(snippet.read_text().splitlines(), 1)
         if len(line) > 88
     ]
     assert not long, f"{rel(snippet)}: lines {long} are longer than 88 columns"

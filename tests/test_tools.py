@@ -1,4 +1,4 @@
-"""The build machinery itself: output lines, notebook generation, safe site replacement."""
+"""The build machinery: output lines, notebook generation, safe site replacement."""
 
 import subprocess
 import sys
@@ -20,7 +20,8 @@ def _run(*args, cwd):
 
 def test_output_lines_are_written_under_the_statement_that_printed(tmp_path):
     snippet = tmp_path / "demo.py"
-    snippet.write_text(textwrap.dedent("""\
+    snippet.write_text(
+        textwrap.dedent("""\
         def f(x):
             return 2 * x
 
@@ -30,7 +31,8 @@ def test_output_lines_are_written_under_the_statement_that_printed(tmp_path):
                 print(f(i))
             print("done")
             #> stale line
-    """))
+    """)
+    )
     assert _run("--check", str(snippet), cwd=tmp_path).returncode == 1
     assert _run("--update", str(snippet), cwd=tmp_path).returncode == 0
     assert snippet.read_text().endswith(
@@ -43,16 +45,19 @@ def test_output_lines_are_written_under_the_statement_that_printed(tmp_path):
 
 def test_a_wrong_output_line_fails_with_the_file_name_and_the_fix(tmp_path):
     snippet = tmp_path / "wrong.py"
-    snippet.write_text('print(1 + 1)\n#> 3\n')
+    snippet.write_text("print(1 + 1)\n#> 3\n")
     result = _run("--check", str(snippet), cwd=tmp_path)
     assert result.returncode == 1
     assert "wrong.py" in result.stderr and "--update" in result.stderr
     assert "-#> 3" in result.stderr and "+#> 2" in result.stderr
 
 
-def test_notebook_has_prose_and_code_but_no_figures_or_page_markup(tmp_path, monkeypatch):
+def test_notebook_has_prose_and_code_but_no_figures_or_page_markup(
+    tmp_path, monkeypatch
+):
     page = tmp_path / "demo-page.md"
-    page.write_text(textwrap.dedent("""\
+    page.write_text(
+        textwrap.dedent("""\
         # Demo { #demo }
 
         [Open as a notebook](notebooks/demo-page.ipynb){ .md-button }
@@ -72,7 +77,8 @@ def test_notebook_has_prose_and_code_but_no_figures_or_page_markup(tmp_path, mon
 
         ??? question "Exercise"
             Try it.
-    """))
+    """)
+    )
     nb = notebooks.build(page, "en")
     kinds = [cell.cell_type for cell in nb.cells]
     assert kinds == ["markdown", "code", "markdown", "code", "markdown"]

@@ -57,11 +57,15 @@ def build_site(tmp: Path) -> None:
 
 
 def main() -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     for step in (figures.main, notebooks.main):
         if step([]) != 0:
-            print("build failed: see the message above; site/ was left as it was",
-                  file=sys.stderr)
+            print(
+                "build failed: see the message above; site/ was left as it was",
+                file=sys.stderr,
+            )
             return 1
     try:
         replace_on_success(SITE, build_site)

@@ -113,14 +113,17 @@ def main(argv: list[str] | None = None) -> int:
     cache = json.loads(CACHE.read_text()) if CACHE.is_file() and not args.force else {}
     keys = {module_name(s): cache_key(s) for s in scripts()}
     stale = [
-        s for s in scripts()
+        s
+        for s in scripts()
         if cache.get(module_name(s)) != keys[module_name(s)]
         or not all(output_path(s, lang).is_file() for lang in LANGS)
     ]
     print(f"figures: {len(stale)} to draw, {len(keys) - len(stale)} unchanged")
     errors = []
     if stale:
-        with ProcessPoolExecutor(max_workers=min(len(stale), os.cpu_count() or 1)) as pool:
+        with ProcessPoolExecutor(
+            max_workers=min(len(stale), os.cpu_count() or 1)
+        ) as pool:
             for script, error in zip(stale, pool.map(_draw, stale), strict=True):
                 if error:
                     errors.append(error)
@@ -128,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
                     cache[module_name(script)] = keys[module_name(script)]
                     print(f"  drew {script.relative_to(REPO)}")
     CACHE.parent.mkdir(exist_ok=True)
-    CACHE.write_text(json.dumps({k: v for k, v in cache.items() if k in keys}, indent=1))
+    CACHE.write_text(
+        json.dumps({k: v for k, v in cache.items() if k in keys}, indent=1)
+    )
     for error in errors:
         print(error, file=sys.stderr)
     return 1 if errors else 0

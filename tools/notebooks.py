@@ -55,7 +55,7 @@ def _plain_markdown(text: str) -> list[str]:
     out: list[str] = []
     lines = text.split("\n")
     if lines and lines[0] == "---":  # front matter
-        lines = lines[lines.index("---", 1) + 1:]
+        lines = lines[lines.index("---", 1) + 1 :]
     skip_caption = False
     indent_stack: list[int] = []
     for line in lines:
@@ -108,8 +108,11 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
     """The (unexecuted) notebook of one page."""
     text = page_path.read_text(encoding="utf-8")
     title = next(
-        (HEADING_ID.sub("", line[2:]).strip() for line in text.split("\n")
-         if line.startswith("# ")),
+        (
+            HEADING_ID.sub("", line[2:]).strip()
+            for line in text.split("\n")
+            if line.startswith("# ")
+        ),
         page_path.stem,
     )
     cells = [
@@ -121,7 +124,9 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
 
     def flush() -> None:
         body = "\n".join(markdown).strip()
-        body = re.sub(r"^# .*\n*", "", body) if not cells[1:] else body  # title is above
+        body = (
+            re.sub(r"^# .*\n*", "", body) if not cells[1:] else body
+        )  # title is above
         if body:
             cells.append(nbformat.v4.new_markdown_cell(body))
         markdown.clear()
@@ -148,12 +153,19 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
             continue
         markdown.append(line)
     flush()
-    included = [INCLUDE.match(line).group(1).split(":")[0]
-                for line in text.split("\n") if INCLUDE.match(line)]
+    included = [
+        INCLUDE.match(line).group(1).split(":")[0]
+        for line in text.split("\n")
+        if INCLUDE.match(line)
+    ]
     if included:
         cells.insert(1, nbformat.v4.new_code_cell(_imports(included)))
     nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     return nb
 
@@ -176,12 +188,15 @@ def execute(nb: nbformat.NotebookNode, out: Path) -> str | None:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             NotebookClient(
-                nb, timeout=TIMEOUT, kernel_name="python3",
+                nb,
+                timeout=TIMEOUT,
+                kernel_name="python3",
                 resources={"metadata": {"path": tmp}},
                 extra_arguments=["--log-level=ERROR"],  # a local kernel: no TCP notice
             ).execute()
     except CellExecutionError as error:
-        return f"{out.relative_to(REPO)}: a cell failed; fix the snippet it shows.\n{error}"
+        where = out.relative_to(REPO)
+        return f"{where}: a cell failed; fix the snippet it shows.\n{error}"
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_suffix(".ipynb.partial")
     nbformat.write(nb, partial)
@@ -226,7 +241,9 @@ def main(argv: list[str] | None = None) -> int:
                     cache[name] = keys[name]
                     print(f"  executed {name}")
     CACHE.parent.mkdir(exist_ok=True)
-    CACHE.write_text(json.dumps({k: v for k, v in cache.items() if k in keys}, indent=1))
+    CACHE.write_text(
+        json.dumps({k: v for k, v in cache.items() if k in keys}, indent=1)
+    )
     for error in errors:
         print(error, file=sys.stderr)
     return 1 if errors else 0

@@ -23,7 +23,7 @@ TITLE = re.compile(r'title="([^"]+)"')
 
 @dataclass(frozen=True)
 class Include:
-    spec: str          # "snippets/x/y.py" or "snippets/x/y.py:section"
+    spec: str  # "snippets/x/y.py" or "snippets/x/y.py:section"
     title: str | None  # the fence's title="..."
     line: int
 
@@ -96,14 +96,22 @@ def parse(path: Path) -> Page:
             continue
         if match := FENCE.match(line):
             title = TITLE.search(match.group(4))
-            fence = (match.group(2), match.group(3), number, [], title and title.group(1))
+            fence = (
+                match.group(2),
+                match.group(3),
+                number,
+                [],
+                title and title.group(1),
+            )
             continue
         if match := HEADING.match(line):
             level, text, anchor = match.groups()
             headings.append(Heading(len(level), text, anchor, number))
             continue
         for match in FIGURE.finditer(line):
-            figures.append(Figure(match.group(2), match.group(1), _caption(lines, number), number))
+            figures.append(
+                Figure(match.group(2), match.group(1), _caption(lines, number), number)
+            )
     if fence is not None:
         raise ValueError(f"{path}:{fence[2]}: code fence is never closed")
     return Page(path, headings, includes, figures, fences)
@@ -140,6 +148,6 @@ def snippet_text(include: Include) -> str:
         end = f"--8<-- [end:{include.section}]"
         begin = next(i for i, line in enumerate(lines) if line.strip().endswith(start))
         stop = next(i for i, line in enumerate(lines) if line.strip().endswith(end))
-        lines = lines[begin + 1:stop]
+        lines = lines[begin + 1 : stop]
     lines = [line for line in lines if "--8<-- [" not in line]
     return "\n".join(lines).strip("\n")

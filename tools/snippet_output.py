@@ -61,7 +61,11 @@ def real_output(path: Path) -> dict[int, tuple[int, str]]:
     """Map each printing statement's last line number to (indent, printed text)."""
     source = path.read_text(encoding="utf-8")
     tree = ast.parse(source, filename=str(path))
-    namespace = {"__name__": "__main__", "__file__": str(path), "__builtins__": __builtins__}
+    namespace = {
+        "__name__": "__main__",
+        "__file__": str(path),
+        "__builtins__": __builtins__,
+    }
     out: dict[int, tuple[int, str]] = {}
     _run(tree.body, path, namespace, out)
     return out
@@ -102,8 +106,11 @@ def main(argv: list[str] | None = None) -> int:
             continue
         failed += 1
         diff = difflib.unified_diff(
-            source.splitlines(), expected.splitlines(),
-            f"{path} (#> lines in the file)", f"{path} (real output)", lineterm="",
+            source.splitlines(),
+            expected.splitlines(),
+            f"{path} (#> lines in the file)",
+            f"{path} (real output)",
+            lineterm="",
         )
         print("\n".join(diff), file=sys.stderr)
         print(
