@@ -82,7 +82,7 @@ def with_output(source: str, output: dict[int, tuple[int, str]]) -> str:
             indent, text = output[number]
             for printed in text.rstrip("\n").split("\n"):
                 lines.append((" " * indent + "#> " + printed).rstrip())
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" if lines else ""  # an empty __init__.py stays empty
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,76 @@
+"""Dead-ReLU fraction and training accuracy vs learning rate (same net, 3 seeds)."""
+
+from functools import cache
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from snippets.activation_functions.dead_relu import (
+    dead_fraction,
+    hidden_activations,
+    init_mlp,
+    load_data,
+    train,
+)
+
+LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 0.7, 1.0)
+SEEDS = (0, 1, 2)
+
+LABELS = {
+    "ko": {
+        "lr": "학습률 (로그 스케일)",
+        "dead": "죽은 ReLU 비율",
+        "acc": "훈련 정확도",
+        "seed": "시드별 결과",
+        "mean": "시드 3개의 평균",
+        "init": "초기화 직후 (시드 0)",
+        "title_dead": "훈련 뒤 한 번도 켜지지 않는 유닛",
+        "title_acc": "같은 네트워크의 훈련 정확도",
+    },
+    "en": {
+        "lr": "learning rate (log scale)",
+        "dead": "fraction of dead ReLUs",
+        "acc": "training accuracy",
+        "seed": "one seed",
+        "mean": "mean of 3 seeds",
+        "init": "right after initialization (seed 0)",
+        "title_dead": "units never active after training",
+        "title_acc": "training accuracy of the same network",
+    },
+}
+
+
+@cache
+def _results():
+    X, y = load_data()
+    dead = np.zeros((len(LEARNING_RATES), len(SEEDS)))
+    acc = np.zeros_like(dead)
+    for i, lr in enumerate(LEARNING_RATES):
+        for j, seed in enumerate(SEEDS):
+            params = train(lr, seed=seed)
+            dead[i, j] = dead_fraction(params, X)[0]
+            acc[i, j] = np.mean(hidden_activations(params, X)[1].argmax(axis=1) == y)
+    init = dead_fraction(init_mlp((64, 100, 100, 10), np.random.default_rng(0)), X)[0]
+    return dead, acc, init
+
+
+def make(lang):
+    text = LABELS[lang]
+    dead, acc, init = _results()
+    lrs = np.array(LEARNING_RATES)
+    fig, axes = plt.subplots(1, 2, figsize=(9, 3.8), sharex=True)
+    for ax, values, key in [(axes[0], dead, "dead"), (axes[1], acc, "acc")]:
+        for j in range(len(SEEDS)):
+            ax.plot(lrs, values[:, j], "o", color="C0", alpha=0.45, ms=5,
+                    label=text["seed"] if j == 0 else None)
+        ax.plot(lrs, values.mean(axis=1), "-", color="C0", label=text["mean"])
+        ax.set_xscale("log")
+        ax.set_xticks(lrs, [f"{lr:g}" for lr in lrs])
+        ax.minorticks_off()
+        ax.set_xlabel(text["lr"])
+        ax.set_ylabel(text[key])
+        ax.set_ylim(0, 1)
+        ax.set_title(text[f"title_{key}"])
+    axes[0].axhline(init, color="C3", ls="--", lw=1.2, label=text["init"])
+    axes[0].legend(loc="upper left")
+    return fig
