@@ -31,11 +31,11 @@ TIMEOUT = 600  # seconds per cell
 INTRO = {
     "ko": (
         "이 노트북은 [{title}](../../{slug}/) 페이지에서 자동으로 만들어집니다. "
-        "위에서부터 차례로 실행하세요. 코드는 numpy와 matplotlib만 있으면 돌아갑니다."
+        "위에서부터 차례로 실행하세요. 필요한 패키지: {packages}."
     ),
     "en": (
         "This notebook is generated from the page [{title}](../../{slug}/). "
-        "Run the cells from top to bottom; the code needs only numpy and matplotlib."
+        "Run the cells from top to bottom. Packages needed: {packages}."
     ),
 }
 
@@ -90,6 +90,9 @@ def _code(include: Include) -> str:
     return "\n".join(lines).strip("\n")
 
 
+PACKAGES = {"numpy": "numpy", "matplotlib": "matplotlib", "sklearn": "scikit-learn"}
+
+
 def _imports(paths: list[str]) -> str:
     """The top-level imports of the included files: a page may show only a section
     of a file, so the notebook starts with the imports every section relies on."""
@@ -115,11 +118,19 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
         ),
         page_path.stem,
     )
-    cells = [
-        nbformat.v4.new_markdown_cell(
-            f"# {title}\n\n" + INTRO[lang].format(title=title, slug=page_path.stem)
-        )
+    included = [
+        INCLUDE.match(line).group(1).split(":")[0]
+        for line in text.split("\n")
+        if INCLUDE.match(line)
     ]
+    imports = _imports(included)
+    packages = ", ".join(
+        name
+        for module, name in PACKAGES.items()
+        if re.search(rf"^(import|from) {module}\b", imports, re.MULTILINE)
+    )
+    intro = INTRO[lang].format(title=title, slug=page_path.stem, packages=packages)
+    cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\n{intro}")]
     markdown: list[str] = []
 
     def flush() -> None:
@@ -153,13 +164,8 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
             continue
         markdown.append(line)
     flush()
-    included = [
-        INCLUDE.match(line).group(1).split(":")[0]
-        for line in text.split("\n")
-        if INCLUDE.match(line)
-    ]
-    if included:
-        cells.insert(1, nbformat.v4.new_code_cell(_imports(included)))
+    if imports:
+        cells.insert(1, nbformat.v4.new_code_cell(imports))
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {
         "name": "python3",
