@@ -80,6 +80,7 @@ def test_notebook_has_prose_and_code_but_no_figures_or_page_markup(
     """)
     )
     nb = notebooks.build(page, "en")
+    assert nb == notebooks.build(page, "en"), "the same page must give the same notebook"
     kinds = [cell.cell_type for cell in nb.cells]
     assert kinds == ["markdown", "code", "markdown", "code", "markdown"]
     assert nb.cells[0].source.startswith("# Demo\n")

@@ -166,6 +166,8 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
     flush()
     if imports:
         cells.insert(1, nbformat.v4.new_code_cell(imports))
+    for number, cell in enumerate(cells):
+        cell.id = f"cell-{number}"  # stable ids: the same page gives the same notebook
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {
         "name": "python3",
