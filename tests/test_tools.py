@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import REPO
 from tools import build, notebooks
+from tools.cache import run_changed
 
 RUNNER = REPO / "tools" / "snippet_output.py"
 
@@ -80,7 +81,9 @@ def test_notebook_has_prose_and_code_but_no_figures_or_page_markup(
     """)
     )
     nb = notebooks.build(page, "en")
-    assert nb == notebooks.build(page, "en"), "the same page must give the same notebook"
+    assert nb == notebooks.build(page, "en"), (
+        "the same page must give the same notebook"
+    )
     kinds = [cell.cell_type for cell in nb.cells]
     assert kinds == ["markdown", "code", "markdown", "code", "markdown"]
     assert nb.cells[0].source.startswith("# Demo\n")
@@ -109,3 +112,34 @@ def test_a_failed_build_leaves_the_old_site_untouched(tmp_path):
     build.replace_on_success(site, lambda out: (out / "index.html").write_text("new"))
     assert (site / "index.html").read_text() == "new"
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def _touch(path):
+    with open(path, "a") as f:
+        f.write("ran\n")
+
+
+def test_only_changed_or_missing_jobs_run_again(tmp_path):
+    cache, log = tmp_path / "cache.json", tmp_path / "log"
+    outputs = {"a": tmp_path / "a.out", "b": tmp_path / "b.out"}
+
+    def run(keys):
+        return run_changed(
+            "demo",
+            cache,
+            {n: (k, log) for n, k in keys.items()},
+            lambda name: outputs[name].exists(),
+            _touch,
+        )
+
+    assert run({"a": "1", "b": "1"}) == 0
+    assert log.read_text().count("ran") == 2
+    for out in outputs.values():
+        out.touch()
+    assert run({"a": "1", "b": "1"}) == 0
+    assert log.read_text().count("ran") == 2  # nothing changed: nothing ran
+    assert run({"a": "2", "b": "1"}) == 0
+    assert log.read_text().count("ran") == 3  # only the changed job
+    outputs["b"].unlink()
+    assert run({"a": "2", "b": "1"}) == 0
+    assert log.read_text().count("ran") == 4  # only the missing output

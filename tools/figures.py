@@ -15,12 +15,11 @@ import argparse
 import ast
 import hashlib
 import importlib
-import json
-import os
 import sys
 import traceback
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+from tools.cache import run_changed
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "figures_src"
@@ -110,33 +109,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="ignore the cache")
     args = parser.parse_args(argv)
 
-    cache = json.loads(CACHE.read_text()) if CACHE.is_file() and not args.force else {}
-    keys = {module_name(s): cache_key(s) for s in scripts()}
-    stale = [
-        s
-        for s in scripts()
-        if cache.get(module_name(s)) != keys[module_name(s)]
-        or not all(output_path(s, lang).is_file() for lang in LANGS)
-    ]
-    print(f"figures: {len(stale)} to draw, {len(keys) - len(stale)} unchanged")
-    errors = []
-    if stale:
-        with ProcessPoolExecutor(
-            max_workers=min(len(stale), os.cpu_count() or 1)
-        ) as pool:
-            for script, error in zip(stale, pool.map(_draw, stale), strict=True):
-                if error:
-                    errors.append(error)
-                else:
-                    cache[module_name(script)] = keys[module_name(script)]
-                    print(f"  drew {script.relative_to(REPO)}")
-    CACHE.parent.mkdir(exist_ok=True)
-    CACHE.write_text(
-        json.dumps({k: v for k, v in cache.items() if k in keys}, indent=1)
+    jobs = {
+        script.relative_to(REPO).as_posix(): (cache_key(script), script)
+        for script in scripts()
+    }
+    return run_changed(
+        "figures",
+        CACHE,
+        jobs,
+        lambda name: all(output_path(REPO / name, lang).is_file() for lang in LANGS),
+        _draw,
+        force=args.force,
     )
-    for error in errors:
-        print(error, file=sys.stderr)
-    return 1 if errors else 0
 
 
 if __name__ == "__main__":

@@ -14,15 +14,14 @@ from __future__ import annotations
 import argparse
 import ast
 import hashlib
-import json
 import re
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
 
+from tools.cache import run_changed
 from tools.pages import DOCS, INCLUDE, LANGS, REPO, Include, snippet_text, topic_pages
 
 CACHE = REPO / ".cache" / "notebooks.json"
@@ -222,39 +221,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="ignore the cache")
     args = parser.parse_args(argv)
 
-    cache = json.loads(CACHE.read_text()) if CACHE.is_file() and not args.force else {}
-    jobs, keys = [], {}
+    jobs = {}
     for lang in LANGS:
         for page in topic_pages(lang):
             nb = build(page.path, lang)
             out = target(page.path, lang)
             name = out.relative_to(REPO).as_posix()
-            keys[name] = _key(nb)
-            if cache.get(name) != keys[name] or not out.is_file():
-                jobs.append((nbformat.writes(nb), out))
+            jobs[name] = (_key(nb), (nbformat.writes(nb), out))
     for lang in LANGS:  # notebooks of pages that no longer exist
         for old in (DOCS / lang / "notebooks").glob("*.ipynb"):
-            if old.relative_to(REPO).as_posix() not in keys:
+            if old.relative_to(REPO).as_posix() not in jobs:
                 old.unlink()
-    print(f"notebooks: {len(jobs)} to execute, {len(keys) - len(jobs)} unchanged")
-    errors = []
-    if jobs:
-        with ProcessPoolExecutor(max_workers=2) as pool:
-            for (_, out), error in zip(jobs, pool.map(_execute_job, jobs), strict=True):
-                name = out.relative_to(REPO).as_posix()
-                if error:
-                    errors.append(error)
-                    cache.pop(name, None)
-                else:
-                    cache[name] = keys[name]
-                    print(f"  executed {name}")
-    CACHE.parent.mkdir(exist_ok=True)
-    CACHE.write_text(
-        json.dumps({k: v for k, v in cache.items() if k in keys}, indent=1)
+    return run_changed(
+        "notebooks",
+        CACHE,
+        jobs,
+        lambda name: (REPO / name).is_file(),
+        _execute_job,
+        force=args.force,
     )
-    for error in errors:
-        print(error, file=sys.stderr)
-    return 1 if errors else 0
 
 
 if __name__ == "__main__":
