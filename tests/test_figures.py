@@ -1,6 +1,7 @@
 """Every figure script draws both languages, deterministically."""
 
 import importlib
+import warnings
 
 import pytest
 from matplotlib.figure import Figure
@@ -14,7 +15,11 @@ SCRIPTS = figures.scripts()
 @pytest.mark.parametrize("script", SCRIPTS, ids=rel)
 def test_figure_renders_identically_twice_in_both_languages(script):
     for lang in figures.LANGS:
-        first = figures.render(script, lang)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            first = figures.render(script, lang)
+        missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+        assert not missing, f"{rel(script)} ({lang}): glyphs not in the font: {missing}"
         assert first.startswith(b"<?xml") and b"<svg" in first
         assert figures.render(script, lang) == first, (
             f"{rel(script)} ({lang}) is not deterministic"
@@ -34,3 +39,4 @@ def test_figure_has_labels_for_both_languages(script):
     assert figures.render(script, "ko") != figures.render(script, "en"), (
         f"{rel(script)}: Korean and English figures are identical; translate LABELS"
     )
+
