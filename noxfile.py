@@ -48,6 +48,17 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def e2e(session: nox.Session) -> None:
+    """Build, then check every page in headless Chromium (needs Debian's chromium)."""
+    install(session, "e2e")
+    session.run("python", "-m", "tools.build")
+    session.run(
+        "pytest", "tests/e2e", *session.posargs,
+        env={"SITE_E2E": "1", "MPLBACKEND": "Agg"},
+    )
+
+
+@nox.session
 def snippets(session: nox.Session) -> None:
     """Rewrite the `#>` output lines of the given snippets (default: all of them)."""
     install(session, "numeric")

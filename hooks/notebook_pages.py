@@ -18,6 +18,10 @@ CDN_BLOCKS = [
         r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.DOTALL
     ),
 ]
+# A Markdown-cell heading as nbconvert writes it: the id and the permalink.
+HEADING = re.compile(
+    r'(<h[1-6] id=")[^"]*(">.*?<a class="anchor-link" href="#)[^"]*(")', re.DOTALL
+)
 NOTEBOOK_CSS = "assets/notebook.css"
 _css: dict[str, str] = {}
 
@@ -34,10 +38,33 @@ def on_page_content(html, page, config, files):
             f"{page.file.src_uri}: nbconvert wrote different CSS than for "
             "the other notebooks; keep one mkdocs-jupyter theme"
         )
+    html = _heading_ids(html, page)
     html = INLINE_CSS.sub("", html)
     for block in CDN_BLOCKS:
         html = block.sub("", html)
     return html
+
+
+def _toc_ids(items):
+    for item in items:
+        yield item.id
+        yield from _toc_ids(item.children)
+
+
+def _heading_ids(html: str, page) -> str:
+    """Give each heading the id its table-of-contents entry links to.
+
+    mkdocs-jupyter slugifies headings to ASCII, so Hangul headings get id="" while the
+    table of contents (python-markdown's toc) links to "_1", "_2", ...
+    """
+    ids = list(_toc_ids(page.toc))
+    if len(ids) != len(HEADING.findall(html)):
+        raise ValueError(
+            f"{page.file.src_uri}: {len(ids)} entries in the table of contents "
+            "but a different number of headings"
+        )
+    ids.reverse()
+    return HEADING.sub(lambda m: m[1] + ids[-1] + m[2] + ids.pop() + m[3], html)
 
 
 def on_post_build(config):

@@ -42,7 +42,8 @@ NOTEBOOK_LINK = re.compile(r"\]\(notebooks/[^)]*\.ipynb\)")
 FIGURE_LINE = re.compile(r"^\s*!\[[^\]]*\]\(figures/")
 ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"([^"]*)")?\s*$')
 ATTR_ONLY = re.compile(r"^\s*\{[^}]*\}\s*$")
-HEADING_ID = re.compile(r"\s*\{\s*#[\w-]+\s*\}\s*$")
+HEADING_ID = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
+PAGE_LINK = re.compile(r"\]\(([\w-]+)\.md(#[\w-]+)?\)")  # another page of the site
 ANNOTATION = re.compile(r"\s*# \(\d+\)!?\s*$")
 OUTPUT_LINE = re.compile(r"^\s*#>( |$)")
 FENCE = re.compile(r"^(`{3,}|~{3,})")
@@ -79,7 +80,11 @@ def _plain_markdown(text: str) -> list[str]:
             if match.group(2):
                 out.extend([f"**{match.group(2)}**", ""])
             continue
-        out.append(HEADING_ID.sub("", line) if line.startswith("#") else line)
+        if line.startswith("##") and (anchor := HEADING_ID.search(line)):
+            # keep the heading's id as an anchor, so "#id" links work in the notebook
+            out.extend([f'<a id="{anchor.group(1)}"></a>', ""])
+            line = HEADING_ID.sub("", line)
+        out.append(PAGE_LINK.sub(r"](../../\1/\2)", line))
     return out
 
 

@@ -8,9 +8,9 @@ window.MathJax = {
     processEscapes: true,
     processEnvironments: true,
   },
-  options: {
-    ignoreHtmlClass: ".*|",
-    processHtmlClass: "arithmatex|jp-RenderedMarkdown",
+  startup: {
+    // Typeset only formulas: arithmatex spans on pages, Markdown cells in notebooks.
+    elements: [".arithmatex", ".jp-RenderedMarkdown"],
   },
 };
 (function () {

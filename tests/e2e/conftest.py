@@ -1,0 +1,129 @@
+"""The built site in headless Chromium: fixtures of the browser suite.
+
+The suite runs only in `nox -s e2e`, which sets SITE_E2E=1 after building the site;
+`nox -s tests` (no browser there) does not collect this directory at all. Inside the
+e2e session nothing is skipped: a missing Chromium or Playwright fails the run.
+
+Environment:
+    SITE_E2E=1   run the suite (set by `nox -s e2e`)
+    SITE_DIR     the built site to test (default: site/)
+    CHROMIUM     the browser to drive (default: /usr/bin/chromium)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SNAPSHOT = pytest.StashKey[Path]()
+SOURCE = pytest.StashKey[Path]()
+
+if os.environ.get("SITE_E2E") != "1":
+    collect_ignore_glob = ["test_*.py"]
+
+
+def pytest_configure(config):
+    """Test a snapshot of the site, so a concurrent build cannot swap it mid-run."""
+    if os.environ.get("SITE_E2E") != "1":
+        return
+    source = Path(os.environ.get("SITE_DIR", REPO / "site"))
+    tmp = Path(tempfile.mkdtemp(prefix="site-e2e-"))
+    snapshot = tmp / "site"
+    if (source / "index.html").is_file():
+        shutil.copytree(source, snapshot)
+    else:
+        snapshot.mkdir()  # test_site_was_built reports it
+    config.stash[SNAPSHOT] = snapshot
+    config.stash[SOURCE] = source
+
+
+def pytest_unconfigure(config):
+    snapshot = config.stash.get(SNAPSHOT, None)
+    if snapshot is not None:
+        shutil.rmtree(snapshot.parent, ignore_errors=True)
+
+
+def pytest_generate_tests(metafunc):
+    """`page`: every HTML page of the built site, discovered, never listed."""
+    if "page" in metafunc.fixturenames:
+        from tests.e2e.sitecheck import discover
+
+        pages = discover(metafunc.config.stash[SNAPSHOT])
+        metafunc.parametrize("page", pages, ids=[p.path for p in pages])
+
+
+@pytest.fixture(scope="session")
+def site(pytestconfig) -> Path:
+    return pytestconfig.stash[SNAPSHOT]
+
+
+@pytest.fixture(scope="session")
+def site_source(pytestconfig) -> Path:
+    return pytestconfig.stash[SOURCE]
+
+
+@pytest.fixture(scope="session")
+def origin(site):
+    from tests.e2e.sitecheck import serve
+
+    url, stop = serve(site)
+    yield url
+    stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not Path(executable).is_file():
+        pytest.fail(
+            f"no browser at {executable}: install Debian's chromium "
+            "(apt-get install chromium) or set CHROMIUM; `playwright install` "
+            "cannot download here"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def context(browser):
+    """A fresh profile per test: no palette or search state carried over."""
+    ctx = browser.new_context(color_scheme="light", reduced_motion="reduce")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    path = ARTIFACTS / "screenshots"
+    shutil.rmtree(path, ignore_errors=True)  # no stale shots of pages since renamed
+    path.mkdir(parents=True)
+    return path

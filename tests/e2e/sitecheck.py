@@ -1,0 +1,582 @@
+"""Checks of the built site: what a reader's browser would load and show.
+
+Pages are discovered from the built site itself (every `*.html` outside `assets/`),
+so a new page is checked without being listed anywhere. Every check is a function
+that returns a list of problems, each naming the page, so the checks can be tested
+on a deliberately broken site (tests/e2e/test_checker.py).
+
+Two kinds of checks:
+- static ones read the HTML files (`check_links`);
+- browser ones read a `PageFacts` gathered by `inspect_page` in headless Chromium
+  (`check_requests`, `check_console`, `check_images`, `check_math`, `check_language`,
+  `check_accessibility`, `check_overflow`, `check_switch`).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+LANGS = ("ko", "en")
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+SERIOUS = ("serious", "critical")
+# Every axe rule runs in the light palette; the dark one re-runs the rules whose
+# outcome depends on colours (colour contrast is most of axe's time on long pages).
+AXE_ALL = {"resultTypes": ["violations"]}
+AXE_COLOURS = {
+    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+    "resultTypes": ["violations"],
+}
+# Raw TeX left in the visible text means a formula was not typeset.
+RAW_MATH = re.compile(
+    r"\$\$|\\\(|\\\)|\\\[|\\\]|\\begin\{|(?<![\w$])\$[^$\n]*[\\^_{}][^$\n]*\$"
+)
+
+
+# -------------------------------------------------------------------------- server
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Serve `directory` on 127.0.0.1 at a free port; return (origin, stop)."""
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def stop():
+        server.shutdown()
+        server.server_close()
+
+    return f"http://127.0.0.1:{server.server_address[1]}", stop
+
+
+# --------------------------------------------------------------------------- pages
+@dataclass(frozen=True)
+class Page:
+    """One HTML file of the built site, as a reader reaches it."""
+
+    file: str  # relative to the site root, e.g. "en/activation-functions/index.html"
+
+    @property
+    def path(self) -> str:
+        """URL path: "/en/activation-functions/" for ".../index.html"."""
+        if self.file == "index.html":
+            return "/"
+        if self.file.endswith("/index.html"):
+            return "/" + self.file.removesuffix("index.html")
+        return "/" + self.file
+
+    @property
+    def lang(self) -> str:
+        return "en" if self.file.startswith("en/") else "ko"
+
+    @property
+    def is_404(self) -> bool:
+        return self.file.rsplit("/", 1)[-1] == "404.html"
+
+    @property
+    def counterpart(self) -> str:
+        """URL path of the same page in the other language."""
+        if self.is_404:  # the error page has no "same page": the other home
+            return "/" if self.lang == "en" else "/en/"
+        if self.lang == "en":
+            return "/" + self.path.removeprefix("/en/")
+        return "/en" + self.path
+
+    @property
+    def slug(self) -> str:
+        """A file-name-safe name for artifacts."""
+        path = self.path.removeprefix("/en/") if self.lang == "en" else self.path
+        name = path.strip("/").replace("/", "__") or "index"
+        return f"{self.lang}__{name}"
+
+    def __str__(self) -> str:
+        return self.path
+
+
+def discover(site: Path) -> list[Page]:
+    """Every HTML page of the built site, Korean first."""
+    files = sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if p.relative_to(site).parts[0] != "assets"
+    )
+    pages = [Page(f) for f in files]
+    return sorted(pages, key=lambda p: (p.lang != "ko", p.path))
+
+
+# ---------------------------------------------------------------- static: links
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []  # (tag.attr, url)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for key in ("id", "name") if tag == "a" else ("id",):
+            if a.get(key):
+                self.ids.add(a[key])
+        if tag not in ("a", "link", "img", "script", "source", "iframe"):
+            return
+        for attr in ("href", "src"):
+            if a.get(attr):
+                self.links.append((f"{tag}[{attr}]", a[attr]))
+
+
+def _parse(file: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(file.read_text(encoding="utf-8", errors="replace"))
+    return collector
+
+
+def _target_file(site: Path, url_path: str) -> Path | None:
+    """The file a static server returns for `url_path`, or None."""
+    rel = unquote(url_path).lstrip("/")
+    candidate = site / rel
+    if url_path.endswith("/") or candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+def check_links(site: Path, pages: list[Page] | None = None) -> list[str]:
+    """Every internal href/src resolves to a file, every #fragment to an element id."""
+    pages = discover(site) if pages is None else pages
+    problems: list[str] = []
+    parsed: dict[Path, _Collector] = {}
+
+    def ids_of(file: Path) -> set[str]:
+        if file not in parsed:
+            parsed[file] = _parse(file)
+        return parsed[file].ids
+
+    base = "http://site.invalid"
+    for page in pages:
+        if page.is_404:  # served for any path: its links are written for the root
+            continue
+        file = site / page.file
+        ids_of(file)
+        for where, url in parsed[file].links:
+            parts = urlsplit(url)
+            if parts.scheme in ("mailto", "javascript", "data", "tel"):
+                continue
+            absolute = urlsplit(urljoin(base + page.path, url))
+            if f"{absolute.scheme}://{absolute.netloc}" != base:
+                continue  # off-site link: fine to link, never loaded (check_requests)
+            target = _target_file(site, absolute.path)
+            if target is None:
+                problems.append(f"{page}: {where} {url!r} -> {absolute.path} not found")
+                continue
+            fragment = unquote(absolute.fragment)
+            if fragment and target.suffix == ".html" and fragment not in ids_of(target):
+                problems.append(
+                    f"{page}: {where} {url!r} -> no element id {fragment!r} "
+                    f"on {absolute.path}"
+                )
+    return problems
+
+
+# -------------------------------------------------------------- browser: facts
+@dataclass
+class PageFacts:
+    """What a browser saw on one page."""
+
+    page: Page
+    status: int | None = None
+    requests: list[str] = field(default_factory=list)
+    offsite: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    dom: dict = field(default_factory=dict)
+    math_error: str | None = None
+    axe: dict[str, list[dict]] = field(default_factory=dict)  # palette -> violations
+    phone: dict = field(default_factory=dict)
+    switch: dict = field(default_factory=dict)
+
+
+DOM_FACTS = r"""() => {
+  const visibleText = (root) => {
+    const clone = root.cloneNode(true);
+    clone.querySelectorAll('pre, code, script, style, textarea, mjx-assistive-mml')
+      .forEach((n) => n.remove());
+    return clone.textContent;
+  };
+  const main = document.querySelector('article') || document.body;
+  const imgs = [...document.querySelectorAll('img')].map((img) => ({
+    src: img.getAttribute('src') || '',
+    alt: img.getAttribute('alt'),
+    complete: img.complete,
+    width: img.naturalWidth,
+    figure: !!img.closest('figure'),
+    hidden: img.closest('[aria-hidden="true"]') !== null,
+  }));
+  return {
+    lang: document.documentElement.lang,
+    arithmatex: document.querySelectorAll('.arithmatex').length,
+    mjx: document.querySelectorAll('mjx-container').length,
+    mjxErrors: [...document.querySelectorAll('mjx-merror')]
+      .map((e) => e.getAttribute('data-mjx-error') || e.textContent).slice(0, 5),
+    mathLoader: !!document.querySelector('script[src*="mathjax-loader"]'),
+    text: visibleText(main),
+    images: imgs,
+  };
+}"""
+
+OVERFLOW = r"""() => {
+  const root = document.documentElement;
+  const wide = [...document.querySelectorAll('body *')]
+    .filter((el) => el.getBoundingClientRect().right > innerWidth + 1)
+    .filter((el) => !el.closest('pre, table, .highlight, .md-typeset__scrollwrap,'
+                                 + ' .jp-OutputArea, mjx-container, .md-sidebar'))
+    .slice(0, 3)
+    .map((el) => el.tagName.toLowerCase()
+         + (typeof el.className === 'string' && el.className.trim()
+            ? '.' + el.className.trim().split(/\s+/).join('.') : ''));
+  return {scrollWidth: root.scrollWidth, innerWidth: innerWidth, wide};
+}"""
+
+HAS_MATH_LOADER = "() => !!document.querySelector('script[src*=mathjax-loader]')"
+WAIT_FOR_MATH = """async () => {
+  if (!window.MathJax || !MathJax.startup || !MathJax.startup.promise) return false;
+  await MathJax.startup.promise;
+  return true;
+}"""
+
+
+def _is_local(url: str, origin: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return f"{parts.scheme}://{parts.netloc}" == origin
+
+
+def inspect_page(
+    context,
+    origin: str,
+    page: Page,
+    screenshots: Path | None = None,
+    axe=None,
+    palettes: tuple[str, ...] = ("light", "dark"),
+    switch: bool = True,
+) -> PageFacts:
+    """Load `page` from `origin` in a fresh tab of `context` and gather its facts.
+
+    Every request to another origin is aborted and recorded. `axe` is an
+    `axe_playwright_python.sync_playwright.Axe` (None skips accessibility).
+    """
+    facts = PageFacts(page)
+    tab = context.new_page()
+    tab.set_viewport_size(DESKTOP)
+    recording = True  # until the language switch leaves the page
+
+    def route(r):
+        if _is_local(r.request.url, origin):
+            r.continue_()
+        else:
+            if recording:
+                facts.offsite.append(r.request.url)
+            r.abort("blockedbyclient")
+
+    def on_request(r):
+        if recording:
+            facts.requests.append(r.url)
+
+    def on_failed(r):
+        if recording and _is_local(r.url, origin):
+            facts.failed.append(f"{r.url} ({r.failure})")
+
+    def on_response(r):
+        if recording and r.status >= 400:
+            facts.failed.append(f"{r.url} (HTTP {r.status})")
+
+    def on_console(m):
+        if recording and m.type == "error":
+            facts.console_errors.append(f"{m.text} @ {m.location.get('url', '')}")
+
+    def on_error(e):
+        if recording:
+            facts.console_errors.append(f"uncaught: {e}")
+
+    tab.route("**/*", route)
+    tab.on("request", on_request)
+    tab.on("requestfailed", on_failed)
+    tab.on("response", on_response)
+    tab.on("console", on_console)
+    tab.on("pageerror", on_error)
+    try:
+        response = tab.goto(origin + page.path, wait_until="networkidle")
+        facts.status = response.status if response else None
+        if tab.evaluate(HAS_MATH_LOADER):
+            try:
+                tab.wait_for_function(WAIT_FOR_MATH, timeout=20_000)
+            except Exception:  # noqa: BLE001 - reported by check_math
+                facts.math_error = "MathJax did not finish typesetting within 20 s"
+        tab.evaluate("() => document.fonts.ready.then(() => true)")
+        facts.dom = tab.evaluate(DOM_FACTS)
+        if axe is not None and "light" in palettes:
+            facts.axe["light"] = _axe(axe, tab, AXE_ALL)
+        if screenshots is not None:
+            _shoot(tab, screenshots / f"{page.slug}--desktop.jpg")
+        tab.set_viewport_size(PHONE)
+        facts.phone = tab.evaluate(OVERFLOW)
+        if screenshots is not None:
+            _shoot(tab, screenshots / f"{page.slug}--phone.jpg")
+        tab.set_viewport_size(DESKTOP)
+        if axe is not None and "dark" in palettes:
+            if _set_dark(tab):
+                facts.axe["dark"] = _axe(axe, tab, AXE_COLOURS)
+            else:
+                facts.axe["dark"] = [{"id": "palette-toggle", "impact": "serious",
+                                      "help": "could not switch to the dark palette",
+                                      "nodes": []}]
+        if switch:
+            recording = False  # the other page's requests are its own test's
+            facts.switch = _follow_switch(tab, page)
+    finally:
+        tab.close()
+    return facts
+
+
+def _axe(axe, tab, options: dict) -> list[dict]:
+    result = axe.run(tab, options=options)
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [" ".join(map(str, n["target"])) for n in v["nodes"]][:5],
+        }
+        for v in result.response["violations"]
+    ]
+
+
+def _shoot(tab, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Whole pages are tall: JPEG keeps the artifacts small and readable.
+    tab.screenshot(path=str(path), full_page=True, animations="disabled", quality=80)
+
+
+def _set_dark(tab) -> bool:
+    """Switch to the dark palette with the header toggle, as a reader would."""
+    toggle = tab.locator("form[data-md-component=palette] label:not([hidden])")
+    if toggle.count() == 0:
+        return False
+    toggle.first.click()
+    try:
+        tab.wait_for_function(
+            "() => document.body.getAttribute('data-md-color-scheme') === 'slate'",
+            timeout=5_000,
+        )
+    except Exception:  # noqa: BLE001
+        return False
+    return True
+
+
+def _follow_switch(tab, page: Page) -> dict:
+    """Click the other language in the header's language selector."""
+    other = "en" if page.lang == "ko" else "ko"
+    link = tab.locator(f"a.md-select__link[hreflang={other}]")
+    if link.count() != 1:
+        return {"error": f"{link.count()} selector links to {other!r}"}
+    tab.locator(".md-header .md-select").first.hover()
+    with tab.expect_navigation(wait_until="domcontentloaded") as nav:
+        link.click()
+    response = nav.value
+    return {
+        "path": urlsplit(tab.url).path,
+        "status": response.status if response else None,
+        "lang": tab.evaluate("() => document.documentElement.lang"),
+    }
+
+
+# ------------------------------------------------------------- browser: checks
+def check_requests(facts: PageFacts) -> list[str]:
+    """No request leaves the site's own origin."""
+    return [f"{facts.page}: request to another origin: {url}" for url in facts.offsite]
+
+
+def check_console(facts: PageFacts) -> list[str]:
+    """The page itself loads, no request fails, the console shows no error."""
+    problems = []
+    if facts.status != 200:
+        problems.append(f"{facts.page}: HTTP status {facts.status}")
+    problems += [f"{facts.page}: failed request: {f}" for f in facts.failed]
+    problems += [f"{facts.page}: console error: {e}" for e in facts.console_errors]
+    return problems
+
+
+def check_images(facts: PageFacts) -> list[str]:
+    """Images load and have alt text in the page's language."""
+    problems = []
+    for img in facts.dom.get("images", []):
+        src = img["src"][:80]
+        if not img["complete"] or img["width"] == 0:
+            problems.append(f"{facts.page}: broken image {src}")
+        alt = (img["alt"] or "").strip()
+        if img["hidden"] and img["alt"] is not None:
+            continue  # decorative, hidden from assistive technology
+        if not alt:
+            problems.append(f"{facts.page}: image without alt text: {src}")
+        elif facts.page.lang == "ko" and img["figure"] and not HANGUL.search(alt):
+            problems.append(
+                f"{facts.page}: Korean page, figure alt has no Hangul: {alt!r}"
+            )
+        elif facts.page.lang == "en" and HANGUL.search(alt):
+            problems.append(f"{facts.page}: English page, alt text in Korean: {alt!r}")
+    return problems
+
+
+def check_math(facts: PageFacts) -> list[str]:
+    """Every formula is typeset by the site's own MathJax."""
+    dom, problems = facts.dom, []
+    if facts.math_error:
+        problems.append(f"{facts.page}: {facts.math_error}")
+    if dom.get("arithmatex") and not dom.get("mathLoader"):
+        problems.append(
+            f"{facts.page}: has formulas but does not load mathjax-loader.js"
+        )
+    if dom.get("arithmatex", 0) > dom.get("mjx", 0):
+        problems.append(
+            f"{facts.page}: {dom.get('arithmatex')} formulas but only "
+            f"{dom.get('mjx')} typeset (mjx-container)"
+        )
+    raw = list(RAW_MATH.finditer(dom.get("text", "")))
+    typeset_nothing = dom.get("mathLoader") and not dom.get("mjx")
+    if typeset_nothing and not raw and not facts.math_error:
+        problems.append(f"{facts.page}: loads MathJax but has no formula to typeset")
+    for error in dom.get("mjxErrors", []):
+        problems.append(f"{facts.page}: MathJax error: {error}")
+    for match in raw[:5]:
+        start = max(match.start() - 30, 0)
+        context = dom["text"][start : match.end() + 30].replace("\n", " ")
+        problems.append(f"{facts.page}: raw TeX in the visible text: …{context}…")
+    return problems
+
+
+def check_language(facts: PageFacts) -> list[str]:
+    """<html lang> matches where the page lives."""
+    lang = facts.dom.get("lang")
+    if lang != facts.page.lang:
+        return [f"{facts.page}: <html lang={lang!r}>, expected {facts.page.lang!r}"]
+    return []
+
+
+def check_switch(facts: PageFacts, known: set[str]) -> list[str]:
+    """The language selector leads to the same page in the other language."""
+    page, switch = facts.page, facts.switch
+    if "error" in switch:
+        return [f"{page}: language selector: {switch['error']}"]
+    problems = []
+    if switch.get("path") != page.counterpart:
+        problems.append(
+            f"{page}: language selector led to {switch.get('path')}, "
+            f"expected {page.counterpart}"
+        )
+    elif page.counterpart not in known:
+        problems.append(f"{page}: no counterpart page {page.counterpart} in the site")
+    if switch.get("status") != 200:
+        problems.append(
+            f"{page}: language selector target answered {switch.get('status')}"
+        )
+    other = "en" if page.lang == "ko" else "ko"
+    if switch.get("lang") != other:
+        problems.append(
+            f"{page}: language selector target has lang={switch.get('lang')!r}"
+        )
+    return problems
+
+
+def check_accessibility(facts: PageFacts) -> list[str]:
+    """axe-core finds no serious or critical violation, in either palette."""
+    return [
+        f"{facts.page}: axe {v['impact']} {v['id']} ({palette} palette): {v['help']} "
+        f"at {v['nodes']}"
+        for palette, violations in facts.axe.items()
+        for v in violations
+        if v["impact"] in SERIOUS
+    ]
+
+
+def check_overflow(facts: PageFacts) -> list[str]:
+    """Nothing makes the page itself scroll sideways on a phone."""
+    phone = facts.phone
+    if phone and phone["scrollWidth"] > phone["innerWidth"] + 1:
+        return [
+            f"{facts.page}: at {PHONE['width']} px the page is "
+            f"{phone['scrollWidth']} px wide; widest elements: {phone['wide']}"
+        ]
+    return []
+
+
+BROWSER_CHECKS = (
+    check_requests,
+    check_console,
+    check_images,
+    check_math,
+    check_language,
+    check_accessibility,
+    check_overflow,
+)
+
+
+def all_problems(facts: PageFacts, known: set[str]) -> list[str]:
+    problems = [p for check in BROWSER_CHECKS for p in check(facts)]
+    if facts.switch:
+        problems += check_switch(facts, known)
+    return problems
+
+
+# ------------------------------------------------------------------- search
+def search(context, origin: str, home: str, query: str) -> list[str]:
+    """Type `query` into the header search box of `home`; the result pages' paths."""
+    tab = context.new_page()
+    tab.set_viewport_size(DESKTOP)
+    try:
+        tab.goto(origin + home, wait_until="networkidle")
+        box = tab.locator("input.md-search__input")
+        box.click()
+        box.fill(query)
+        tab.keyboard.press("End")  # Material searches on keyup
+        try:
+            tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+        except Exception:  # noqa: BLE001 - no result: reported by check_search
+            pass
+        links = tab.eval_on_selector_all(
+            ".md-search-result__link", "els => els.map((e) => e.href)"
+        )
+    finally:
+        tab.close()
+    paths = []
+    for link in links:
+        path = urlsplit(link).path
+        if path not in paths:
+            paths.append(path)
+    return paths
+
+
+def check_search(lang: str, query: str, found: list[str], expected: str) -> list[str]:
+    """`query` finds `expected` in its own language's search, and no notebook."""
+    problems = []
+    where = "/" if lang == "ko" else "/en/"
+    if expected not in found:
+        problems.append(
+            f"{where} search {query!r}: {expected} not among results {found}"
+        )
+    for path in found:
+        if "/notebooks/" in path:
+            problems.append(
+                f"{where} search {query!r}: notebook page {path} in results"
+            )
+        if (lang == "en") != path.startswith("/en/"):
+            problems.append(f"{where} search {query!r}: other language's page {path}")
+    return problems

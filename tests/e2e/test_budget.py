@@ -1,0 +1,28 @@
+"""Budgets: page weight of every page, and a rebuild with nothing changed is cheap.
+
+`python -m tools.budget --times` prints the same numbers as a table.
+"""
+
+from __future__ import annotations
+
+from tools import budget
+
+
+def test_page_weight(site):
+    weights = budget.page_weights(site)
+    assert weights, "no page in the built site"
+    problems = budget.weight_problems(weights)
+    assert not problems, "over budget:\n" + "\n".join(problems)
+
+
+def test_rebuild_with_nothing_changed_redoes_nothing_and_is_fast():
+    times = budget.time_builds()
+    print(
+        f"rebuild {times.rebuild:.1f} s, MkDocs alone {times.mkdocs:.1f} s, "
+        f"ratio {times.ratio:.2f}"
+    )
+    assert not times.redrawn, f"a rebuild with nothing changed redid {times.redrawn}"
+    assert times.ratio <= budget.REBUILD_RATIO_LIMIT, (
+        f"rebuild {times.rebuild:.1f} s vs MkDocs alone {times.mkdocs:.1f} s: "
+        f"ratio {times.ratio:.2f} > {budget.REBUILD_RATIO_LIMIT}"
+    )

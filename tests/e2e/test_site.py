@@ -1,0 +1,74 @@
+"""Every page of the built site, in both languages, in headless Chromium.
+
+Each page is loaded with every request to another origin aborted, then checked:
+no off-site request, no failed request or console error, images load and have alt
+text in the page's language, formulas typeset by the site's own MathJax, <html lang>,
+the language selector keeps the page, axe-core finds no serious violation in the light
+or the dark palette, nothing overflows at phone width. Screenshots at desktop and phone
+width go to test-artifacts/screenshots/. See sitecheck.py for each check.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from tests.e2e import sitecheck
+
+# A Korean word finds the Korean page, an English word the English page.
+SEARCHES = [
+    ("ko", "포화", "/activation-functions/"),
+    ("ko", "기울기", "/activation-functions/"),
+    ("en", "saturation", "/en/activation-functions/"),
+]
+
+
+def report(problems: list[str]) -> str:
+    return f"{len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+def test_site_was_built(site, site_source):
+    assert (site / "index.html").is_file(), (
+        f"no built site at {site_source}: run `python -m tools.build` (nox -s e2e does)"
+    )
+    assert (site / "en" / "index.html").is_file(), "no English site at en/"
+
+
+def test_the_browser_can_draw_hangul():
+    """Without a Korean font, Korean pages are laid out and shot as empty boxes."""
+    fonts = subprocess.run(
+        ["fc-list", ":lang=ko", "family"], capture_output=True, text=True, check=False
+    ).stdout
+    assert fonts.strip(), "no Korean font: apt-get install fonts-nanum (.ci/run does)"
+
+
+def test_both_languages_have_the_same_pages(site):
+    pages = sitecheck.discover(site)
+    paths = {p.path for p in pages}
+    missing = sorted(p.counterpart for p in pages if p.counterpart not in paths)
+    assert not missing, f"pages missing in the other language: {missing}"
+    assert {p.lang for p in pages} == {"ko", "en"}
+
+
+def test_links_and_anchors_resolve(site):
+    problems = sitecheck.check_links(site)
+    assert not problems, report(problems)
+
+
+def test_page(page, context, origin, site, axe, screenshots):
+    known = {p.path for p in sitecheck.discover(site)}
+    facts = sitecheck.inspect_page(
+        context, origin, page, screenshots=screenshots, axe=axe, switch=not page.is_404
+    )
+    assert facts.requests, f"{page}: the browser made no request"
+    problems = sitecheck.all_problems(facts, known)
+    assert not problems, report(problems)
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), SEARCHES)
+def test_search_finds_the_page_in_its_language(context, origin, lang, query, expected):
+    home = "/" if lang == "ko" else "/en/"
+    found = sitecheck.search(context, origin, home, query)
+    problems = sitecheck.check_search(lang, query, found, expected)
+    assert not problems, report(problems)

@@ -1,0 +1,383 @@
+"""Budgets of the built site: page weight, build time, and what the site holds.
+
+    python -m tools.budget            # page weights, shared assets, counts (site/)
+    python -m tools.budget --times    # + a rebuild with nothing changed vs plain MkDocs
+    python -m tools.budget --cold     # + a cold build in a temporary copy of the tree
+
+A page's weight is its HTML plus its own images (the SVG figures it shows). The theme
+files every page shares (Material's CSS and JavaScript, MathJax, assets/notebook.css,
+the search index) are counted once, separately. tests/e2e/test_budget.py enforces
+PAGE_LIMIT, MEDIAN_LIMIT and REBUILD_RATIO_LIMIT.
+
+Set BUILD_LOCK to a file to hold an flock on it while timing builds (several people
+building in one checkout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+KB = 1000
+PAGE_LIMIT = 400 * KB  # every page: HTML + its own images
+MEDIAN_LIMIT = 200 * KB  # the median page
+REBUILD_RATIO_LIMIT = 1.5  # `tools.build`, nothing changed, vs the MkDocs builds alone
+# Shared files, by the part of the theme they belong to (first match wins).
+SHARED = [
+    ("MathJax engine and fonts", re.compile(r"(^|/)assets/mathjax/")),
+    ("notebook CSS (assets/notebook.css)", re.compile(r"(^|/)assets/notebook\.css$")),
+    ("search index", re.compile(r"(^|/)search/")),
+    ("Material CSS", re.compile(r"(^|/)assets/stylesheets/")),
+    ("Material JavaScript (incl. lunr)", re.compile(r"(^|/)assets/javascripts/")),
+    ("site's own assets (site.css, loader)", re.compile(r"(^|/)assets/[^/]+$")),
+    ("Material images", re.compile(r"(^|/)assets/images/")),
+]
+# Generated outputs a cold build starts without.
+COLD_EXCLUDE = {".git", ".nox", ".cache", "site", "test-artifacts", ".pytest_cache"}
+MKDOCS_ONLY = (
+    "import sys; from pathlib import Path; from tools.build import build_site; "
+    "build_site(Path(sys.argv[1]))"
+)
+
+
+# ------------------------------------------------------------------ page weight
+@dataclass
+class PageWeight:
+    path: str
+    html: int
+    images: int
+    image_count: int
+    gzipped: int  # HTML + images as a server that compresses would send them
+    first_visit: int  # + the shared CSS/JS/MathJax/search index it loads
+
+    @property
+    def own(self) -> int:
+        return self.html + self.images
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.images: list[str] = []
+        self.assets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "img" and a.get("src"):
+            self.images.append(a["src"])
+        elif tag == "script" and a.get("src"):
+            self.assets.append(a["src"])
+        elif tag == "link" and a.get("href") and "stylesheet" in (a.get("rel") or ""):
+            self.assets.append(a["href"])
+
+
+def _local_file(site: Path, page_url: str, ref: str) -> Path | None:
+    parts = urlsplit(urljoin("http://site.invalid" + page_url, ref))
+    if parts.netloc != "site.invalid":
+        return None
+    path = site / unquote(parts.path).lstrip("/")
+    return path if path.is_file() else None
+
+
+def html_pages(site: Path) -> list[tuple[str, Path]]:
+    """(URL path, file) of every HTML page, as tests/e2e discovers them."""
+    pages = []
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        url = "/" + rel.removesuffix("index.html")
+        pages.append((url, file))
+    return pages
+
+
+def page_weights(site: Path) -> list[PageWeight]:
+    weights = []
+    for url, file in html_pages(site):
+        refs = _Refs()
+        refs.feed(file.read_text(encoding="utf-8", errors="replace"))
+        images = {
+            f
+            for src in refs.images
+            if (f := _local_file(site, url, src)) and "assets" not in f.parts
+        }
+        assets = {f for ref in refs.assets if (f := _local_file(site, url, ref))}
+        lang_root = site / "en" if url.startswith("/en/") else site
+        if any(f.name == "mathjax-loader.js" for f in assets):
+            assets.add(lang_root / "assets" / "mathjax" / "tex-chtml.js")
+        index = lang_root / "search" / "search_index.json"
+        if index.is_file():
+            assets.add(index)
+        html = file.stat().st_size
+        image_bytes = sum(f.stat().st_size for f in images)
+        gzipped = sum(
+            len(gzip.compress(f.read_bytes(), mtime=0)) for f in (file, *images)
+        )
+        weights.append(
+            PageWeight(
+                path=url,
+                html=html,
+                images=image_bytes,
+                image_count=len(images),
+                gzipped=gzipped,
+                first_visit=html + image_bytes + sum(f.stat().st_size for f in assets),
+            )
+        )
+    return weights
+
+
+def weight_problems(weights: list[PageWeight]) -> list[str]:
+    problems = [
+        f"{w.path}: {w.own / KB:.0f} kB (HTML {w.html / KB:.0f} kB + "
+        f"{w.image_count} images {w.images / KB:.0f} kB) > {PAGE_LIMIT / KB:.0f} kB"
+        for w in weights
+        if w.own > PAGE_LIMIT
+    ]
+    if weights:
+        median = statistics.median(w.own for w in weights)
+        if median > MEDIAN_LIMIT:
+            problems.append(
+                f"median page {median / KB:.0f} kB > {MEDIAN_LIMIT / KB:.0f} kB"
+            )
+    return problems
+
+
+def shared_assets(site: Path) -> dict[str, int]:
+    """Bytes of the shared theme files by kind, both languages' copies together."""
+    page_files = {file for _, file in html_pages(site)}
+    sizes: dict[str, int] = {name: 0 for name, _ in SHARED}
+    for file in site.rglob("*"):
+        if not file.is_file() or file in page_files:
+            continue
+        rel = file.relative_to(site).as_posix()
+        for name, pattern in SHARED:
+            if pattern.search(rel):
+                sizes[name] += file.stat().st_size
+                break
+    return sizes
+
+
+# ----------------------------------------------------------------------- counts
+def counts(repo: Path, site: Path) -> dict[str, int | str]:
+    site_files = [f for f in site.rglob("*") if f.is_file()]
+    topics = [p for p in (repo / "docs" / "ko").glob("*.md") if p.name != "index.md"]
+    return {
+        "topic pages (per language)": len(topics),
+        "HTML pages (both languages)": len(html_pages(site)),
+        "figure scripts": len(list((repo / "figures_src").glob("*/plot_*.py"))),
+        "figure SVGs in the site": sum(
+            1
+            for f in site_files
+            if f.suffix == ".svg" and "assets" not in f.relative_to(site).parts
+        ),
+        "snippets": sum(
+            1 for p in (repo / "snippets").rglob("*.py") if p.name != "__init__.py"
+        ),
+        "site files": len(site_files),
+        "site size": f"{sum(f.stat().st_size for f in site_files) / 1e6:.1f} MB",
+    }
+
+
+# ------------------------------------------------------------------- build time
+@contextlib.contextmanager
+def _build_lock():
+    lock = os.environ.get("BUILD_LOCK")
+    if not lock:
+        yield
+        return
+    import fcntl
+
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _run(args: list[str], cwd: Path) -> tuple[float, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MPLBACKEND": "Agg"}
+    start = time.perf_counter()
+    done = subprocess.run(
+        args, cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(args)} failed ({done.returncode}):\n"
+            f"{done.stdout}\n{done.stderr}"
+        )
+    return seconds, done.stdout
+
+
+@dataclass
+class BuildTimes:
+    rebuild: float  # `python -m tools.build` with nothing changed
+    mkdocs: float  # the two MkDocs builds alone (tools.build.build_site)
+    redrawn: list[str]  # what the rebuild drew or executed (should be nothing)
+
+    @property
+    def ratio(self) -> float:
+        return self.rebuild / self.mkdocs
+
+
+def time_builds(repo: Path = REPO, rounds: int = 2) -> BuildTimes:
+    """Time a rebuild with nothing changed against the plain MkDocs builds.
+
+    One untimed build first brings the caches up to date; then each is timed
+    `rounds` times, alternating, and the fastest run of each counts (the machine
+    is shared, so the minimum is the least noisy estimate).
+    """
+    python = sys.executable
+    with _build_lock(), tempfile.TemporaryDirectory() as tmp:
+        _run([python, "-m", "tools.build"], repo)
+        rebuild, mkdocs, redrawn = [], [], []
+        for _ in range(rounds):
+            seconds, out = _run([python, "-m", "tools.build"], repo)
+            rebuild.append(seconds)
+            redrawn += [
+                line.strip()
+                for line in out.splitlines()
+                if line.startswith(("  drew ", "  executed "))
+            ]
+            target = str(Path(tmp) / "site")
+            seconds, _ = _run([python, "-c", MKDOCS_ONLY, target], repo)
+            mkdocs.append(seconds)
+            shutil.rmtree(Path(tmp) / "site", ignore_errors=True)
+    return BuildTimes(min(rebuild), min(mkdocs), redrawn)
+
+
+def cold_build(repo: Path = REPO) -> float:
+    """Seconds for `python -m tools.build` in a copy of the tree with no outputs."""
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        here = Path(directory)
+        skip = {n for n in names if here == repo and n in COLD_EXCLUDE}
+        skip |= {n for n in names if n.startswith(".site-") or n == "__pycache__"}
+        if here.parent == repo / "docs":
+            skip |= {n for n in names if n in ("figures", "notebooks")}
+        return skip
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "repo"
+        shutil.copytree(repo, copy, ignore=ignore, symlinks=True)
+        seconds, _ = _run([sys.executable, "-m", "tools.build"], copy)
+    return seconds
+
+
+# ------------------------------------------------------------------------ report
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        cells = zip(row, widths, strict=True)
+        return "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(cells)
+        )
+
+    return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def report(site: Path) -> tuple[str, list[str]]:
+    weights = page_weights(site)
+    rows = [
+        [
+            w.path,
+            f"{w.html / KB:.0f}",
+            f"{w.image_count}",
+            f"{w.images / KB:.0f}",
+            f"{w.own / KB:.0f}",
+            f"{w.gzipped / KB:.0f}",
+            f"{w.first_visit / KB:.0f}",
+        ]
+        for w in weights
+    ]
+    text = [
+        "Page weight (kB = 1000 bytes; limit per page "
+        f"{PAGE_LIMIT / KB:.0f} kB, median {MEDIAN_LIMIT / KB:.0f} kB)",
+        _table(
+            rows,
+            ["page", "HTML kB", "imgs", "img kB", "page kB", "gzip kB", "1st visit kB"],
+        ),
+    ]
+    if weights:
+        own = [w.own for w in weights]
+        text.append(
+            f"median {statistics.median(own) / KB:.0f} kB, "
+            f"largest {max(own) / KB:.0f} kB"
+        )
+    text.append(
+        "('gzip': the page kB as a compressing server sends them; "
+        "'1st visit' adds the theme CSS/JS, MathJax's engine where the page "
+        "has math, and the search index: what an empty cache downloads, "
+        "before MathJax fonts)"
+    )
+    shared = shared_assets(site)
+    text += [
+        "",
+        "Shared assets, counted once (both languages' copies)",
+        _table([[k, f"{v / KB:.0f}"] for k, v in shared.items()], ["asset", "kB"]),
+        "",
+        "Contents",
+        _table([[k, str(v)] for k, v in counts(REPO, site).items()], ["what", "count"]),
+    ]
+    return "\n".join(text), weight_problems(weights)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=REPO / "site")
+    parser.add_argument(
+        "--times",
+        action="store_true",
+        help="time a rebuild with nothing changed vs plain MkDocs",
+    )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="time a cold build in a temporary copy of the tree",
+    )
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        print(
+            f"no built site at {args.site}: run `python -m tools.build`",
+            file=sys.stderr,
+        )
+        return 1
+    text, problems = report(args.site)
+    print(text)
+    if args.times:
+        times = time_builds()
+        print(
+            f"\nRebuild with nothing changed: {times.rebuild:.1f} s; the two MkDocs "
+            f"builds alone: {times.mkdocs:.1f} s; ratio {times.ratio:.2f} "
+            f"(limit {REBUILD_RATIO_LIMIT})"
+        )
+        if times.ratio > REBUILD_RATIO_LIMIT:
+            problems.append(f"rebuild ratio {times.ratio:.2f} > {REBUILD_RATIO_LIMIT}")
+        if times.redrawn:
+            problems.append(f"a rebuild with nothing changed redid: {times.redrawn}")
+    if args.cold:
+        seconds = cold_build()
+        print(f"\nCold build (no caches, no figures, no notebooks): {seconds:.1f} s")
+    for problem in problems:
+        print(f"OVER BUDGET: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
