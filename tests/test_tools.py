@@ -143,3 +143,10 @@ def test_only_changed_or_missing_jobs_run_again(tmp_path):
     outputs["b"].unlink()
     assert run({"a": "2", "b": "1"}) == 0
     assert log.read_text().count("ran") == 4  # only the missing output
+
+
+def test_svg_slimming_rounds_coordinates_and_keeps_everything_else():
+    from tools.figures import slim
+
+    svg = b'<g>\n   <path d="M 36.845709 120.19928 \nL 96.3 -0.005 \nz\n" id="a1b2"/>\n'
+    assert slim(svg) == b'<g>\n<path d="M 36.85 120.20 L 96.3 -0.01 z\n" id="a1b2"/>\n'

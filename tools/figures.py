@@ -15,6 +15,7 @@ import argparse
 import ast
 import hashlib
 import importlib
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -71,6 +72,19 @@ def cache_key(script: Path) -> str:
     return digest.hexdigest()
 
 
+# SVG coordinates are in points (1/72 inch): two decimals are far below a pixel.
+LONG_DECIMAL = re.compile(rb"\d+\.\d{3,}")
+INDENT = re.compile(rb"\n[ \t]+")
+PATH_BREAK = re.compile(rb" ?\n(?=[LMCQz] ?)")
+
+
+def slim(svg: bytes) -> bytes:
+    """Matplotlib's SVG without excess digits, indentation and line breaks in paths."""
+    svg = LONG_DECIMAL.sub(lambda m: b"%.2f" % float(m[0]), svg)
+    svg = INDENT.sub(b"\n", svg)
+    return PATH_BREAK.sub(b" ", svg)
+
+
 def render(script: Path, lang: str) -> bytes:
     """The SVG bytes of one figure in one language."""
     import io
@@ -85,7 +99,7 @@ def render(script: Path, lang: str) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None})
     plt.close(fig)
-    return buffer.getvalue()
+    return slim(buffer.getvalue())
 
 
 def _draw(script: Path) -> str | None:
