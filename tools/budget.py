@@ -249,10 +249,12 @@ def time_builds(repo: Path = REPO, rounds: int = 2) -> BuildTimes:
         for _ in range(rounds):
             seconds, out = _run([python, "-m", "tools.build"], repo)
             rebuild.append(seconds)
+            # tools.cache prints "figures: N to run, M unchanged" (and notebooks)
             redrawn += [
                 line.strip()
                 for line in out.splitlines()
-                if line.startswith(("  drew ", "  executed "))
+                if line.startswith(("figures:", "notebooks:"))
+                and not line.split(":")[1].startswith(" 0 to run")
             ]
             target = str(Path(tmp) / "site")
             seconds, _ = _run([python, "-c", MKDOCS_ONLY, target], repo)
