@@ -17,25 +17,16 @@ from snippets.activation_functions.silu import silu_backward, silu_forward
 from snippets.activation_functions.tanh import tanh_backward, tanh_forward
 
 LABELS = {
-    "ko": {
-        "f": "함수 f(x)",
-        "df": "도함수 f'(x)",
-        "x": "입력 x",
-        "leaky": "α = 0.1 (잘 보이도록 키움)",
-        "prelu": "α = 0.25 (학습되는 값의 예)",
-        "elu": "α = 1 (고정)",
-        "maxout": "max(x + 0.5, -0.5x)\n(1차원 입력, 조각 2개)",
-    },
-    "en": {
-        "f": "function f(x)",
-        "df": "derivative f'(x)",
-        "x": "input x",
-        "leaky": "α = 0.1 (enlarged to be visible)",
-        "prelu": "α = 0.25 (an example learned value)",
-        "elu": "α = 1 (fixed)",
-        "maxout": "max(x + 0.5, -0.5x)\n(1-D input, 2 pieces)",
-    },
+    "ko": {"f": "함수 f(x)", "df": "도함수 f'(x)", "x": "입력 x"},
+    "en": {"f": "function f(x)", "df": "derivative f'(x)", "x": "input x"},
 }
+
+SMOOTH = np.linspace(-5, 5, 201)  # >= 128 points: matplotlib simplifies the path
+
+
+def _kinked(at):
+    """Piecewise-linear functions need only their ends and both sides of the kink."""
+    return np.array([-5.0, at - 1e-9, at + 1e-9, 5.0])
 
 
 def _maxout_1d(x):
@@ -46,46 +37,51 @@ def _maxout_1d(x):
     return out[:, 0], dx[:, 0]
 
 
-def _curves(x):
-    """(title, note key, f(x), f'(x)) for every panel."""
+def _curves():
+    """(title, x, f(x), f'(x)) for every panel."""
     panels = []
-    for title, forward, backward, note in [
-        ("sigmoid", sigmoid_forward, sigmoid_backward, None),
-        ("tanh", tanh_forward, tanh_backward, None),
-        ("ReLU", relu_forward, relu_backward, None),
-        ("Leaky ReLU", lambda v: leaky_relu_forward(v, 0.1), leaky_relu_backward,
-         "leaky"),
-        ("PReLU", lambda v: prelu_forward(v, 0.25),
-         lambda d, c: prelu_backward(d, c)[0], "prelu"),
-        ("ELU", elu_forward, elu_backward, "elu"),
+    for title, x, forward, backward in [
+        ("sigmoid", SMOOTH, sigmoid_forward, sigmoid_backward),
+        ("tanh", SMOOTH, tanh_forward, tanh_backward),
+        ("ReLU", _kinked(0.0), relu_forward, relu_backward),
+        ("Leaky ReLU (α = 0.1)", _kinked(0.0),
+         lambda v: leaky_relu_forward(v, 0.1), leaky_relu_backward),
+        ("PReLU (α = 0.25)", _kinked(0.0), lambda v: prelu_forward(v, 0.25),
+         lambda d, c: prelu_backward(d, c)[0]),
+        ("ELU (α = 1)", SMOOTH, elu_forward, elu_backward),
     ]:
         y, cache = forward(x)
-        panels.append((title, note, y, backward(np.ones_like(x), cache)))
-    panels.append(("Maxout", "maxout", *_maxout_1d(x)))
+        panels.append((title, x, y, backward(np.ones_like(x), cache)))
+    x = _kinked(-1 / 3)  # where x + 0.5 = -0.5x
+    panels.append(("Maxout", x, *_maxout_1d(x)))
     for title, forward, backward in [
         ("GELU", gelu_forward, gelu_backward),
         ("SiLU (Swish)", silu_forward, silu_backward),
     ]:
-        y, cache = forward(x)
-        panels.append((title, None, y, backward(np.ones_like(x), cache)))
+        y, cache = forward(SMOOTH)
+        panels.append((title, SMOOTH, y, backward(np.ones_like(SMOOTH), cache)))
     return panels
 
 
 def make(lang):
     text = LABELS[lang]
-    x = np.linspace(-5, 5, 201)
     fig, axes = plt.subplots(3, 3, figsize=(9, 7.6), sharex=True)
-    for ax, (title, note, y, dy) in zip(axes.flat, _curves(x), strict=True):
+    for ax, (title, x, y, dy) in zip(axes.flat, _curves(), strict=True):
         ax.axhline(0, color="0.6", lw=0.8)
         ax.axvline(0, color="0.6", lw=0.8)
         ax.plot(x, y, color="C0", label=text["f"])
         ax.plot(x, dy, "--", color="C3", label=text["df"])
         ax.set_title(title)
-        ax.set_ylim(min(-1.3, y.min() - 0.2), 3.2 if y.max() > 1.5 else 1.3)
-        if note:
-            ax.text(0.97, 0.04, text[note], transform=ax.transAxes, ha="right",
-                    va="bottom", fontsize=8, color="0.2",
-                    bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.9})
+        bounded = y.max() < 1.5
+        ax.set_ylim(min(-1.3, y.min() - 0.2), 1.3 if bounded else 3.2)
+        if bounded:
+            ax.set_yticks([-1, -0.5, 0, 0.5, 1], ["-1", "-0.5", "0", "0.5", "1"])
+        else:
+            ax.set_yticks([-1, 0, 1, 2, 3])
+        ax.tick_params(bottom=False, left=False)  # the grid marks the ticks
+    axes[0, 0].set_xticks([-4, -2, 0, 2, 4])
+    axes[2, 0].text(0.97, 0.04, "max(x + 0.5, -0.5x)", transform=axes[2, 0].transAxes,
+                    ha="right", va="bottom", fontsize=8, color="0.2")
     for ax in axes[-1]:
         ax.set_xlabel(text["x"])
     handles, labels = axes[0, 0].get_legend_handles_labels()

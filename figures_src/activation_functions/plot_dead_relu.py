@@ -18,24 +18,20 @@ SEEDS = (0, 1, 2)
 
 LABELS = {
     "ko": {
-        "lr": "학습률 (로그 스케일)",
+        "lr": "학습률",
         "dead": "죽은 ReLU 비율",
         "acc": "훈련 정확도",
-        "seed": "시드별 결과",
-        "mean": "시드 3개의 평균",
-        "init": "초기화 직후 (시드 0)",
-        "title_dead": "훈련 뒤 한 번도 켜지지 않는 유닛",
-        "title_acc": "같은 네트워크의 훈련 정확도",
+        "seed": "시드별",
+        "mean": "평균",
+        "init": "학습 전",
     },
     "en": {
-        "lr": "learning rate (log scale)",
+        "lr": "learning rate",
         "dead": "fraction of dead ReLUs",
         "acc": "training accuracy",
-        "seed": "one seed",
-        "mean": "mean of 3 seeds",
-        "init": "right after initialization (seed 0)",
-        "title_dead": "units never active after training",
-        "title_acc": "training accuracy of the same network",
+        "seed": "each seed",
+        "mean": "mean",
+        "init": "before training",
     },
 }
 
@@ -58,19 +54,19 @@ def make(lang):
     text = LABELS[lang]
     dead, acc, init = _results()
     lrs = np.array(LEARNING_RATES)
-    fig, axes = plt.subplots(1, 2, figsize=(9, 3.8), sharex=True)
+    fig, axes = plt.subplots(1, 2, figsize=(9, 3.8), sharex=True, sharey=True)
     for ax, values, key in [(axes[0], dead, "dead"), (axes[1], acc, "acc")]:
-        for j in range(len(SEEDS)):
-            ax.plot(lrs, values[:, j], "o", color="C0", alpha=0.45, ms=5,
-                    label=text["seed"] if j == 0 else None)
+        ax.plot(np.repeat(lrs, len(SEEDS)), values.ravel(), "o", color="#9ac2dd",
+                ms=5, label=text["seed"])
         ax.plot(lrs, values.mean(axis=1), "-", color="C0", label=text["mean"])
-        ax.set_xscale("log")
-        ax.set_xticks(lrs, [f"{lr:g}" for lr in lrs])
-        ax.minorticks_off()
-        ax.set_xlabel(text["lr"])
-        ax.set_ylabel(text[key])
-        ax.set_ylim(0, 1)
-        ax.set_title(text[f"title_{key}"])
+        ax.set_title(text[key])
     axes[0].axhline(init, color="C3", ls="--", lw=1.2, label=text["init"])
+    ax.set_xscale("log")
+    ax.set_xticks(lrs, [f"{lr:g}" for lr in lrs])
+    ax.minorticks_off()
+    ax.set_ylim(0, 1)
+    for ax in axes:
+        ax.tick_params(bottom=False, left=False)  # the grid marks the ticks
+    fig.supxlabel(text["lr"], fontsize=10)
     axes[0].legend(loc="upper left")
     return fig
