@@ -31,7 +31,7 @@ NAMES = {
     },
 }
 RANGES = {"tanh": (-1.0, 1.0), "relu": (0.0, 6.0)}  # ReLU beyond 6: < 1e-4
-BINS = 40
+BINS = 30
 
 
 @cache

@@ -1,8 +1,14 @@
-"""One row of per-layer activation histograms (layer 1 to 10, shared y-scale)."""
+"""One row of per-layer activation histograms (layer 1 to 10, shared axes).
+
+The page shows five of these, so they are drawn lean: one filled outline per
+panel, axis labels and tick labels on the first panel only, no title (the
+caption under the figure names the case)."""
 
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.ticker import MaxNLocator
 
-from figures_src.weight_initialization.data import NAMES, RANGES, summary
+from figures_src.weight_initialization.data import RANGES, summary
 
 BASE = {
     "ko": {"layer": "{}층", "x": "활성값", "y": "비율"},
@@ -11,21 +17,36 @@ BASE = {
 TICKS = {"tanh": [-1, 0, 1], "relu": [0, 3, 6]}
 
 
-def draw(nonlinearity, init, text, lang):
+def merged_stairs(counts, edges, step):
+    """Heights rounded to `step` (far below a pixel) and neighbouring equal bins
+    merged: the same outline with fewer vertices."""
+    heights = np.round(counts / step) * step
+    keep = np.r_[True, heights[1:] != heights[:-1]]
+    return heights[keep], np.r_[edges[:-1][keep], edges[-1]]
+
+
+def draw(nonlinearity, init, text):
     data = summary(nonlinearity, init)
+    top = 1.05 * max(h.max() for h in data["hists"])
+    lo, hi = RANGES[nonlinearity]
+    pad = 0.06 * (hi - lo)
     n = len(data["hists"])
-    fig, axes = plt.subplots(1, n, figsize=(10, 2.1), sharey=True, sharex=True)
+    fig, axes = plt.subplots(1, n, figsize=(10, 1.8), sharex=True, sharey=True)
     for i, (ax, hist) in enumerate(zip(axes, data["hists"], strict=True)):
-        ax.stairs(hist, data["edges"], fill=True, color="C0")
-        ax.set_title(
-            text["layer"].format(i + 1) + f"\nσ {data['act_std'][i]:.2g}", fontsize=8
-        )
-        lo, hi = RANGES[nonlinearity]
-        ax.set_xlim(lo - 0.06 * (hi - lo), hi + 0.06 * (hi - lo))
-        ax.set_xticks(TICKS[nonlinearity])
-        ax.tick_params(labelsize=7)
+        values, edges = merged_stairs(hist, data["edges"], top / 800)
+        ax.stairs(values, edges, fill=True, color="C0", clip_on=False)
+        sigma = f"{data['act_std'][i]:#.2g}".replace("e-0", "e-")  # 2.6e-5, as ticks
+        ax.set_title(text["layer"].format(i + 1) + f"\nσ {sigma}", fontsize=8)
+        ax.patch.set_visible(False)
         ax.grid(False)
-    axes[0].set_ylabel(text["y"], fontsize=8)
-    fig.supxlabel(text["x"], fontsize=8)
-    fig.suptitle(NAMES[lang][(nonlinearity, init)] + text["title"], fontsize=10)
+        if i:  # same axes as panel 1: the baseline is enough
+            ax.spines["left"].set_visible(False)
+            ax.tick_params(left=False, bottom=False, labelbottom=False)
+    first = axes[0]
+    first.set(xlim=(lo - pad, hi + pad), ylim=(0, top), xticks=TICKS[nonlinearity])
+    first.yaxis.set_major_locator(MaxNLocator(3))
+    first.yaxis.set_major_formatter("{x:g}")
+    first.tick_params(labelsize=7)
+    first.set_xlabel(text["x"], fontsize=8)
+    first.set_ylabel(text["y"], fontsize=8)
     return fig

@@ -2,11 +2,8 @@
 
 from figures_src.weight_initialization.histograms import BASE, draw
 
-LABELS = {
-    "ko": {**BASE["ko"], "title": " — 층별 활성값 분포"},
-    "en": {**BASE["en"], "title": " — activations per layer"},
-}
+LABELS = BASE
 
 
 def make(lang):
-    return draw("relu", "he", LABELS[lang], lang)
+    return draw("relu", "he", LABELS[lang])
