@@ -44,7 +44,7 @@ def broken_site(site, tmp_path_factory):
     copy = tmp_path_factory.mktemp("broken") / "site"
     shutil.copytree(site, copy)
     html = (copy / _source_page(site).file).read_text(encoding="utf-8")
-    html = re.sub(r'<html lang="ko"', '<html lang="en"', html, count=1)
+    html = re.sub(r'<html lang="?ko"?', '<html lang="en"', html, count=1)
     html = html.replace("</article>", FAULTS + "</article>", 1)
     (copy / "broken").mkdir()
     (copy / "broken" / "index.html").write_text(html, encoding="utf-8")
