@@ -4,7 +4,7 @@ from functools import cache
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.ticker import FuncFormatter, NullFormatter
+from matplotlib.ticker import FuncFormatter, NullLocator
 
 from snippets.batch_normalization.deep_activations import layer_activations
 
@@ -13,9 +13,8 @@ LABELS = {
         "no_bn": "BN 없음",
         "bn": "BN 있음",
         "layer": "층 {}",
-        "std_title": "층별 출력의 표준편차",
+        "std_title": "출력의 표준편차",
         "depth": "층",
-        "std": "표준편차 (로그 스케일)",
         "value": "tanh 출력",
     },
     "en": {
@@ -24,7 +23,6 @@ LABELS = {
         "layer": "layer {}",
         "std_title": "Std of each layer's output",
         "depth": "layer",
-        "std": "std (log scale)",
         "value": "tanh output",
     },
 }
@@ -45,6 +43,12 @@ def _summary(use_bn):
     return stds, hists
 
 
+def _merged(values, edges):
+    """The same step outline with runs of equal bins merged (fewer SVG vertices)."""
+    keep = np.r_[True, values[1:] != values[:-1]]
+    return values[keep], np.r_[edges[:-1][keep], edges[-1]]
+
+
 def make(lang):
     text = LABELS[lang]
     fig = plt.figure(figsize=(10, 4.2))
@@ -52,8 +56,8 @@ def make(lang):
     for row, use_bn in enumerate((False, True)):
         for col, layer in enumerate(SHOWN):
             ax = fig.add_subplot(grid[row, col])
-            ax.stairs(_summary(use_bn)[1][layer], BINS, fill=True,
-                      color=COLORS[use_bn])
+            ax.stairs(*_merged(_summary(use_bn)[1][layer], BINS), fill=True,
+                      color=COLORS[use_bn], lw=0)
             ax.set_xlim(-1, 1)
             ax.set_xticks([-1, 0, 1])
             ax.grid(False)
@@ -61,8 +65,12 @@ def make(lang):
             if row == 0:
                 ax.set_title(text["layer"].format(layer), fontsize=10)
                 ax.set_xticklabels([])
-            else:
-                ax.set_xlabel(text["value"], fontsize=8)
+            else:  # end labels inside the axes: neighbors' "1" and "-1" stay apart
+                ticklabels = ax.get_xticklabels()
+                ticklabels[0].set_horizontalalignment("left")
+                ticklabels[-1].set_horizontalalignment("right")
+            if row == 1 and col == len(SHOWN) // 2:  # one label, centered on the block
+                ax.set_xlabel(text["value"])
             ax.set_ylim(0, 1.05 if not use_bn else 0.12)
             ax.set_yticks([0, 0.5, 1] if not use_bn else [0, 0.05, 0.1])
             if col == 0:
@@ -74,10 +82,10 @@ def make(lang):
     for use_bn in (False, True):
         ax.semilogy(depth, _summary(use_bn)[0], "o-", color=COLORS[use_bn],
                     label=text["bn" if use_bn else "no_bn"])
-    ax.set(title=text["std_title"], xlabel=text["depth"], ylabel=text["std"])
-    ax.set_xticks(depth)
+    ax.set(title=text["std_title"], xlabel=text["depth"])
+    ax.set_xticks(depth[1::2])
     # plain "1e-4" labels: the default mathtext minus sign is missing in NanumGothic
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"1e{np.log10(v):.0f}"))
-    ax.yaxis.set_minor_formatter(NullFormatter())
+    ax.yaxis.set_minor_locator(NullLocator())
     ax.legend()
     return fig

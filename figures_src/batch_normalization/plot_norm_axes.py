@@ -43,6 +43,12 @@ METHODS = {
     "instance": instance_norm,
     "group": lambda x: group_norm(x, 2),
 }
+# The three visible faces: origin, unit steps along the face's two grid axes.
+FACES = {
+    "front": ((0, 0), (1, 0), (0, 1)),  # channel 0, axes (n, s)
+    "top": ((0, HW), (1, 0), (DX, DY)),  # last spatial position, axes (n, c)
+    "right": ((N, 0), (DX, DY), (0, 1)),  # last example, axes (c, s)
+}
 
 
 def shared_statistics(method):
@@ -54,37 +60,65 @@ def shared_statistics(method):
     return (np.abs(method(x) - y) > 1e-9)[..., 0]
 
 
-def _draw_cube(ax, mask, text):
-    cells, colors = [], []
+def _rectangles(mask):
+    """Cover the True cells of a 2-D mask with few rectangles (u0, u1, v0, v1)."""
+    todo, rects = mask.copy(), []
+    for u0, v0 in zip(*np.nonzero(mask), strict=True):
+        if not todo[u0, v0]:
+            continue
+        v1 = v0 + 1
+        while v1 < mask.shape[1] and todo[u0, v1]:
+            v1 += 1
+        u1 = u0 + 1
+        while u1 < mask.shape[0] and todo[u1, v0:v1].all():
+            u1 += 1
+        todo[u0:u1, v0:v1] = False
+        rects.append((u0, u1, v0, v1))
+    return rects
 
-    def cell(points, on):
-        cells.append(points)
-        colors.append("tab:blue" if on else "white")
 
-    for n in range(N):  # front face: channel 0
-        for s in range(HW):
-            cell([(n, s), (n + 1, s), (n + 1, s + 1), (n, s + 1)], mask[n, 0, s])
-    for n in range(N):  # top face: the last spatial position
-        for c in range(C):
-            x0, y0 = n + c * DX, HW + c * DY
-            cell([(x0, y0), (x0 + 1, y0), (x0 + 1 + DX, y0 + DY), (x0 + DX, y0 + DY)],
-                 mask[n, c, HW - 1])
-    for c in range(C):  # right face: the last example
-        for s in range(HW):
-            x0, y0 = N + c * DX, s + c * DY
-            cell([(x0, y0), (x0 + DX, y0 + DY), (x0 + DX, y0 + 1 + DY), (x0, y0 + 1)],
-                 mask[N - 1, c, s])
-    ax.add_collection(PolyCollection(cells, facecolors=colors, edgecolors="0.35",
-                                     linewidths=0.6))
-    ax.annotate("", xy=(N, -0.6), xytext=(0, -0.6),
-                arrowprops={"arrowstyle": "->", "lw": 1})
-    ax.text(N / 2, -1.3, text["n"], ha="center", va="center")
-    ax.annotate("", xy=(-0.6, HW), xytext=(-0.6, 0),
-                arrowprops={"arrowstyle": "->", "lw": 1})
-    ax.text(-1.2, HW / 2, text["hw"], ha="center", va="center", rotation=90)
+def _draw_cube(ax, mask, names):
+    """Draw the three visible faces of the (N, C, HW) cube, shading `mask`."""
+    faces = {
+        "front": mask[:, 0, :],
+        "top": mask[:, :, HW - 1],
+        "right": mask[N - 1, :, :],
+    }
+    polygons, colors = [], []
+    grid_x, grid_y = [], []
+    for name, face_mask in faces.items():
+        origin, e1, e2 = (np.array(v, dtype=float) for v in FACES[name])
+
+        def at(u, v, origin=origin, e1=e1, e2=e2):
+            return tuple(origin + u * e1 + v * e2)
+
+        nu, nv = face_mask.shape
+        polygons.append([at(0, 0), at(nu, 0), at(nu, nv), at(0, nv)])
+        colors.append("white")
+        for u0, u1, v0, v1 in _rectangles(face_mask):
+            polygons.append([at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)])
+            colors.append("tab:blue")
+        # every grid line of the face, in one path broken by NaNs
+        for u in range(nu + 1):
+            for (x, y) in (at(u, 0), at(u, nv), (np.nan, np.nan)):
+                grid_x.append(x)
+                grid_y.append(y)
+        for v in range(nv + 1):
+            for (x, y) in (at(0, v), at(nu, v), (np.nan, np.nan)):
+                grid_x.append(x)
+                grid_y.append(y)
+    ax.add_collection(PolyCollection(polygons, facecolors=colors, linewidths=0))
+    ax.plot(grid_x, grid_y, color="0.35", lw=0.6, solid_capstyle="projecting",
+            clip_on=False)
+    arrow = {"arrowstyle": "->", "lw": 1}
+    ax.annotate("", xy=(N, -0.6), xytext=(0, -0.6), arrowprops=arrow)
+    ax.text(N / 2, -1.3, names["n"], ha="center", va="center")
+    ax.annotate("", xy=(-0.6, HW), xytext=(-0.6, 0), arrowprops=arrow)
+    ax.text(-1.2, HW / 2, names["hw"], ha="center", va="center", rotation=90)
     ax.annotate("", xy=(N + 0.4 + C * DX, C * DY - 0.4), xytext=(N + 0.4, -0.4),
-                arrowprops={"arrowstyle": "->", "lw": 1})
-    ax.text(N + 0.9 + C * DX / 2, C * DY / 2 - 0.9, text["c"], ha="left", va="center")
+                arrowprops=arrow)
+    ax.text(N + 0.9 + C * DX / 2, C * DY / 2 - 0.9, names["c"], ha="left",
+            va="center")
     ax.set_xlim(-1.8, N + C * DX + 2.6)
     ax.set_ylim(-1.7, HW + C * DY + 0.2)
     ax.set_aspect("equal")
@@ -94,7 +128,8 @@ def _draw_cube(ax, mask, text):
 def make(lang):
     text = LABELS[lang]
     fig, axes = plt.subplots(1, 4, figsize=(11, 2.7))
-    for ax, (name, method) in zip(axes, METHODS.items(), strict=True):
-        _draw_cube(ax, shared_statistics(method), text)
+    letters = {"n": "N", "c": "C", "hw": "H, W"}  # axis names in full only once
+    for i, (ax, (name, method)) in enumerate(zip(axes, METHODS.items(), strict=True)):
+        _draw_cube(ax, shared_statistics(method), text if i == 0 else letters)
         ax.set_title(text[name])
     return fig

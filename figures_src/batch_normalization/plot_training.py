@@ -4,7 +4,7 @@ from functools import cache
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.ticker import FuncFormatter, NullFormatter
+from matplotlib.ticker import FuncFormatter, NullLocator
 
 from snippets.batch_normalization.digits_mlp import train
 
@@ -12,20 +12,20 @@ LABELS = {
     "ko": {
         "no_bn": "BN 없음",
         "bn": "BN 있음",
-        "title_0.05": "나쁜 초기화: 가중치 표준편차 0.05",
-        "title_he": "He 초기화: 표준편차 √(2/fan_in)",
-        "loss": "훈련 손실 (로그 스케일)",
+        "title_0.05": "나쁜 초기화: 표준편차 0.05",
+        "title_he": "He 초기화",
+        "loss": "훈련 손실",
         "acc": "검증 정확도",
-        "step": "반복 횟수 (학습률 0.1, 배치 64)",
+        "step": "반복",
     },
     "en": {
         "no_bn": "without BN",
         "bn": "with BN",
         "title_0.05": "Poor init: weight std 0.05",
-        "title_he": "He init: std √(2/fan_in)",
-        "loss": "training loss (log scale)",
+        "title_he": "He init",
+        "loss": "training loss",
         "acc": "validation accuracy",
-        "step": "iteration (learning rate 0.1, batch 64)",
+        "step": "iteration",
     },
 }
 INITS = (0.05, "he")
@@ -39,7 +39,7 @@ def _history(use_bn, weight_scale):
 
 def make(lang):
     text = LABELS[lang]
-    fig, axes = plt.subplots(2, 2, figsize=(9, 5.6), sharex=True)
+    fig, axes = plt.subplots(2, 2, figsize=(9, 5.2), sharex=True, sharey="row")
     for col, weight_scale in enumerate(INITS):
         for use_bn in (False, True):
             h = _history(use_bn, weight_scale)
@@ -48,17 +48,15 @@ def make(lang):
                                   label=label)
             axes[1, col].plot(h["step"], h["val_acc"], color=COLORS[use_bn],
                               label=label)
+        axes[0, col].axhline(np.log(10), color="gray", lw=0.8, ls=":")
         axes[0, col].set_title(text[f"title_{weight_scale}"])
-        axes[0, col].set_ylim(5e-4, 5)
-        axes[0, col].yaxis.set_major_formatter(
-            FuncFormatter(lambda v, _: f"{v:g}")
-        )
-        axes[0, col].yaxis.set_minor_formatter(NullFormatter())
-        axes[1, col].set_ylim(0, 1)
         axes[1, col].set_xlabel(text["step"])
+    axes[1, 0].set_xticks(range(0, 801, 200))
+    axes[0, 0].set_ylim(5e-4, 5)
+    axes[0, 0].yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    axes[0, 0].yaxis.set_minor_locator(NullLocator())
+    axes[1, 0].set_ylim(0, 1)
     axes[0, 0].set_ylabel(text["loss"])
     axes[1, 0].set_ylabel(text["acc"])
     axes[1, 1].legend(loc="lower right")
-    axes[0, 1].axhline(np.log(10), color="gray", lw=0.8, ls=":")
-    axes[0, 0].axhline(np.log(10), color="gray", lw=0.8, ls=":")
     return fig
