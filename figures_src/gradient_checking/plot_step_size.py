@@ -8,28 +8,41 @@ from snippets.gradient_checking.step_size import POINTS, STEPS, error_vs_step
 
 LABELS = {
     "ko": {
-        "x": "스텝 크기 h",
-        "y": "상대 오차 (9개 점 중 최댓값)",
+        "x": "$h$",
+        "y": "상대 오차",
         "c64": "중앙 차분, float64",
         "f64": "전진 차분, float64",
         "c32": "중앙 차분, float32",
-        "h": "h = 1e-5",
+        "h": "$h$ = 1e-5",
         "good": "1e-7: 좋음",
         "trunc": r"절단 오차 $\propto h^2$",
         "round": r"반올림 오차 $\propto \epsilon/h$",
     },
     "en": {
-        "x": "step size h",
-        "y": "relative error (max over 9 points)",
+        "x": "$h$",
+        "y": "relative error",
         "c64": "centered, float64",
         "f64": "forward, float64",
         "c32": "centered, float32",
-        "h": "h = 1e-5",
+        "h": "$h$ = 1e-5",
         "good": "1e-7: good",
         "trunc": r"truncation error $\propto h^2$",
         "round": r"rounding error $\propto \epsilon/h$",
     },
 }
+
+DECADES = 10.0 ** np.arange(-14, 1, 2)  # ticks and grid lines on both axes
+YLIM = (1e-14, 10)
+
+
+def _grid(ax, xlim):
+    """The grid at DECADES as one path: one SVG element, not one per line."""
+    gap = [np.nan]
+    x = [v for d in DECADES for v in (d, d, *gap)] + [*xlim, *gap] * len(DECADES)
+    y = [*YLIM, *gap] * len(DECADES) + [v for d in DECADES for v in (d, d, *gap)]
+    grid = {key: plt.rcParams[f"grid.{key}"] for key in ("color", "alpha", "linewidth")}
+    ax.plot(x, y, zorder=0, **grid)
+    ax.grid(False)
 
 
 def make(lang):
@@ -42,7 +55,9 @@ def make(lang):
     fig, ax = plt.subplots(figsize=(6.4, 4.2))
     for dtype, method, color, style, label in curves:
         errors = error_vs_step(np.exp, np.exp, POINTS, STEPS, dtype, method)
-        ax.loglog(STEPS, errors, style, color=color, label=label, marker=".", ms=4)
+        ax.loglog(STEPS, errors, style, color=color, label=label)
+    xlim = (STEPS[0] / 2, STEPS[-1] * 2)
+    _grid(ax, xlim)
     ax.axvline(1e-5, color="0.3", lw=1, ls=":")
     ax.text(1.3e-5, 3e-14, text["h"], color="0.3", fontsize=9)
     ax.axhline(1e-7, color="C2", lw=1, ls=":")
@@ -50,12 +65,12 @@ def make(lang):
     arrow = {"arrowstyle": "->", "color": "0.3", "lw": 1}
     ax.annotate(text["round"], (1e-10, 6e-7), (3e-14, 1e-11), arrowprops=arrow)
     ax.annotate(text["trunc"], (3.2e-4, 1.6e-8), (1.5e-4, 1e-12), arrowprops=arrow)
-    decades = 10.0 ** np.arange(-14, 1, 2)
     plain = FuncFormatter(lambda v, _: "1" if v == 1 else f"1e{round(np.log10(v))}")
     for axis in (ax.xaxis, ax.yaxis):
-        axis.set_major_locator(FixedLocator(decades))
+        axis.set_major_locator(FixedLocator(DECADES))
         axis.set_major_formatter(plain)  # "1e-14": no mathtext minus sign
         axis.set_minor_locator(NullLocator())
-    ax.set(xlabel=text["x"], ylabel=text["y"], ylim=(1e-14, 10))
-    fig.legend(loc="outside lower center", ncols=3, fontsize=9)
+    ax.tick_params(bottom=False, left=False)  # the grid lines mark the ticks
+    ax.set(xlabel=text["x"], ylabel=text["y"], xlim=xlim, ylim=YLIM)
+    fig.legend(loc="outside lower center", ncols=3, fontsize=9, frameon=False)
     return fig
