@@ -61,8 +61,8 @@ def test_every_include_resolves_and_is_titled_with_its_path(page):
         assert include.path.startswith("snippets/"), f"{where}: include from snippets/"
         try:
             snippet_text(include)
-        except StopIteration:
-            pytest.fail(f"{where}: no section `{include.section}` in {include.path}")
+        except ValueError as error:
+            pytest.fail(f"{where}: {error}")
         assert include.title == include.path, (
             f'{where}: the fence needs title="{include.path}"'
         )

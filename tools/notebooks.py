@@ -102,6 +102,8 @@ def _imports(paths: list[str]) -> str:
     of a file, so the notebook starts with the imports every section relies on."""
     lines: list[str] = []
     for path in dict.fromkeys(paths):
+        if not (REPO / path).is_file():
+            raise ValueError(f'--8<-- "{path}": the file does not exist')
         source = (REPO / path).read_text(encoding="utf-8")
         for node in ast.parse(source).body:
             if isinstance(node, ast.Import | ast.ImportFrom):
@@ -229,7 +231,11 @@ def main(argv: list[str] | None = None) -> int:
     jobs = {}
     for lang in LANGS:
         for page in topic_pages(lang):
-            nb = build(page.path, lang)
+            try:
+                nb = build(page.path, lang)
+            except ValueError as error:
+                print(f"{page.path.relative_to(REPO)}: {error}", file=sys.stderr)
+                return 1
             out = target(page.path, lang)
             name = out.relative_to(REPO).as_posix()
             jobs[name] = (_key(nb), (nbformat.writes(nb), out))

@@ -140,14 +140,25 @@ def topic_pages(lang: str) -> list[Page]:
 
 
 def snippet_text(include: Include) -> str:
-    """The code an include shows, as pymdownx.snippets renders it."""
+    """The code an include shows, as pymdownx.snippets renders it.
+
+    Raises ValueError naming the include when the file or the section is missing.
+    """
     path = REPO / include.path
+    if not path.is_file():
+        raise ValueError(f'--8<-- "{include.spec}": {include.path} does not exist')
     lines = path.read_text(encoding="utf-8").splitlines()
     if include.section:
-        start = f"--8<-- [start:{include.section}]"
-        end = f"--8<-- [end:{include.section}]"
-        begin = next(i for i, line in enumerate(lines) if line.strip().endswith(start))
-        stop = next(i for i, line in enumerate(lines) if line.strip().endswith(end))
-        lines = lines[begin + 1 : stop]
+        marks = [f"--8<-- [{kind}:{include.section}]" for kind in ("start", "end")]
+        found = [
+            [i for i, line in enumerate(lines) if line.strip().endswith(mark)]
+            for mark in marks
+        ]
+        if not all(found):
+            raise ValueError(
+                f'--8<-- "{include.spec}": {include.path} has no section '
+                f"`{include.section}` (mark it with # {marks[0]} ... # {marks[1]})"
+            )
+        lines = lines[found[0][0] + 1 : found[1][0]]
     lines = [line for line in lines if "--8<-- [" not in line]
     return "\n".join(lines).strip("\n")
