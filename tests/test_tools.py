@@ -161,7 +161,8 @@ def test_svg_slimming_rounds_coordinates_and_keeps_everything_else():
 )
 def test_a_broken_include_is_named_in_the_error(tmp_path, spec, message):
     page = tmp_path / "broken.md"
-    page.write_text(f'# Broken {{ #broken }}\n\n``` py title="x"\n--8<-- "{spec}"\n```\n')
+    fence = f'``` py title="x"\n--8<-- "{spec}"\n```\n'
+    page.write_text(f"# Broken {{ #broken }}\n\n{fence}")
     with pytest.raises(ValueError, match=message) as error:
         notebooks.build(page, "en")
     assert spec in str(error.value)
