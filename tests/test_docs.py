@@ -81,10 +81,7 @@ def test_no_python_is_typed_into_markdown(page):
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=PAGE_IDS)
 def test_every_figure_exists_has_alt_text_and_a_caption(page):
-    scripts = {
-        f"figures/{s.parent.name}/{s.stem.removeprefix('plot_')}.svg": s
-        for s in figures.scripts()
-    }
+    scripts = {figures.page_path(s): s for s in figures.scripts()}
     for figure in page.figures:
         where = f"{rel(page.path)}:{figure.line}"
         assert figure.path in scripts, (
@@ -104,11 +101,7 @@ def test_every_snippet_is_shown_on_a_page(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_figure_script_is_used_by_a_page(lang):
     used = {f.path for page in pages(lang) for f in page.figures}
-    unused = [
-        rel(s)
-        for s in figures.scripts()
-        if f"figures/{s.parent.name}/{s.stem.removeprefix('plot_')}.svg" not in used
-    ]
+    unused = [rel(s) for s in figures.scripts() if figures.page_path(s) not in used]
     assert not unused, f"docs/{lang}: no page shows the figure of {unused}"
 
 

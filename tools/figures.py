@@ -36,10 +36,13 @@ def module_name(path: Path) -> str:
     return ".".join(path.relative_to(REPO).with_suffix("").parts)
 
 
+def page_path(script: Path) -> str:
+    """How a page refers to the figure: figures/<page>/<name>.svg."""
+    return f"figures/{script.parent.name}/{script.stem.removeprefix('plot_')}.svg"
+
+
 def output_path(script: Path, lang: str) -> Path:
-    page = script.parent.name
-    name = script.stem.removeprefix("plot_")
-    return REPO / "docs" / lang / "figures" / page / f"{name}.svg"
+    return REPO / "docs" / lang / page_path(script)
 
 
 def _local_imports(path: Path) -> set[Path]:
