@@ -22,7 +22,16 @@ from pathlib import Path
 import nbformat
 
 from tools.cache import run_changed
-from tools.pages import DOCS, INCLUDE, LANGS, REPO, Include, snippet_text, topic_pages
+from tools.pages import (
+    DOCS,
+    INCLUDE,
+    LANGS,
+    REPO,
+    Include,
+    parse,
+    snippet_text,
+    topic_pages,
+)
 
 CACHE = REPO / ".cache" / "notebooks.json"
 TIMEOUT = 600  # seconds per cell
@@ -116,20 +125,9 @@ def _imports(paths: list[str]) -> str:
 def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
     """The (unexecuted) notebook of one page."""
     text = page_path.read_text(encoding="utf-8")
-    title = next(
-        (
-            HEADING_ID.sub("", line[2:]).strip()
-            for line in text.split("\n")
-            if line.startswith("# ")
-        ),
-        page_path.stem,
-    )
-    included = [
-        INCLUDE.match(line).group(1).split(":")[0]
-        for line in text.split("\n")
-        if INCLUDE.match(line)
-    ]
-    imports = _imports(included)
+    page = parse(page_path)
+    title = next((h.text for h in page.headings if h.level == 1), page_path.stem)
+    imports = _imports([include.path for include in page.includes])
     packages = ", ".join(
         name
         for module, name in PACKAGES.items()
