@@ -29,7 +29,8 @@ import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+
+from tools import built_site
 
 REPO = Path(__file__).resolve().parent.parent
 KB = 1000
@@ -86,23 +87,13 @@ class _Refs(HTMLParser):
 
 
 def _local_file(site: Path, page_url: str, ref: str) -> Path | None:
-    parts = urlsplit(urljoin("http://site.invalid" + page_url, ref))
-    if parts.netloc != "site.invalid":
-        return None
-    path = site / unquote(parts.path).lstrip("/")
-    return path if path.is_file() else None
+    target = built_site.resolve(page_url, ref)
+    return built_site.served_file(site, target.path) if target else None
 
 
 def html_pages(site: Path) -> list[tuple[str, Path]]:
-    """(URL path, file) of every HTML page, as tests/e2e discovers them."""
-    pages = []
-    for file in sorted(site.rglob("*.html")):
-        rel = file.relative_to(site).as_posix()
-        if rel.startswith("assets/"):
-            continue
-        url = "/" + rel.removesuffix("index.html")
-        pages.append((url, file))
-    return pages
+    """(URL path, file) of every HTML page."""
+    return [(built_site.url_path(f), site / f) for f in built_site.html_files(site)]
 
 
 def page_weights(site: Path) -> list[PageWeight]:

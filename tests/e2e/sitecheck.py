@@ -21,7 +21,9 @@ import threading
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
+
+from tools import built_site
 
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 LANGS = ("ko", "en")
@@ -70,11 +72,7 @@ class Page:
     @property
     def path(self) -> str:
         """URL path: "/en/activation-functions/" for ".../index.html"."""
-        if self.file == "index.html":
-            return "/"
-        if self.file.endswith("/index.html"):
-            return "/" + self.file.removesuffix("index.html")
-        return "/" + self.file
+        return built_site.url_path(self.file)
 
     @property
     def lang(self) -> str:
@@ -106,12 +104,7 @@ class Page:
 
 def discover(site: Path) -> list[Page]:
     """Every HTML page of the built site, Korean first."""
-    files = sorted(
-        p.relative_to(site).as_posix()
-        for p in site.rglob("*.html")
-        if p.relative_to(site).parts[0] != "assets"
-    )
-    pages = [Page(f) for f in files]
+    pages = [Page(f) for f in built_site.html_files(site)]
     return sorted(pages, key=lambda p: (p.lang != "ko", p.path))
 
 
@@ -140,15 +133,6 @@ def _parse(file: Path) -> _Collector:
     return collector
 
 
-def _target_file(site: Path, url_path: str) -> Path | None:
-    """The file a static server returns for `url_path`, or None."""
-    rel = unquote(url_path).lstrip("/")
-    candidate = site / rel
-    if url_path.endswith("/") or candidate.is_dir():
-        candidate = candidate / "index.html"
-    return candidate if candidate.is_file() else None
-
-
 def check_links(site: Path, pages: list[Page] | None = None) -> list[str]:
     """Every internal href/src resolves to a file, every #fragment to an element id."""
     pages = discover(site) if pages is None else pages
@@ -160,20 +144,16 @@ def check_links(site: Path, pages: list[Page] | None = None) -> list[str]:
             parsed[file] = _parse(file)
         return parsed[file].ids
 
-    base = "http://site.invalid"
     for page in pages:
         if page.is_404:  # served for any path: its links are written for the root
             continue
         file = site / page.file
         ids_of(file)
         for where, url in parsed[file].links:
-            parts = urlsplit(url)
-            if parts.scheme in ("mailto", "javascript", "data", "tel"):
-                continue
-            absolute = urlsplit(urljoin(base + page.path, url))
-            if f"{absolute.scheme}://{absolute.netloc}" != base:
-                continue  # off-site link: fine to link, never loaded (check_requests)
-            target = _target_file(site, absolute.path)
+            absolute = built_site.resolve(page.path, url)
+            if absolute is None:
+                continue  # off-site, mailto:, data:: never loaded (check_requests)
+            target = built_site.served_file(site, absolute.path)
             if target is None:
                 problems.append(f"{page}: {where} {url!r} -> {absolute.path} not found")
                 continue
