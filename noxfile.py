@@ -63,7 +63,9 @@ def snippets(session: nox.Session) -> None:
     install(session, "numeric")
     everything = sorted(Path("snippets").rglob("*.py"))
     files = session.posargs or [str(p) for p in everything if p.name != "__init__.py"]
-    session.run("python", "tools/snippet_output.py", "--update", *files, env=ENV)
+    # snippets/ on the path: a snippet may import the shared digits_net.py
+    env = {**ENV, "PYTHONPATH": "snippets"}
+    session.run("python", "tools/snippet_output.py", "--update", *files, env=env)
 
 
 @nox.session

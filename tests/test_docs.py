@@ -1,12 +1,13 @@
 """The pages: includes resolve, every snippet and figure is used, Korean and English
 pages have the same skeleton, and no code is typed into Markdown."""
 
+import ast
 import re
 
 import pytest
 import yaml
 
-from tests.conftest import REPO, SNIPPETS, rel
+from tests.conftest import REPO, SNIPPETS, rel, shared_imports
 from tools import figures
 from tools.pages import DOCS, LANGS, pages, parse, snippet_text, topic_pages
 
@@ -134,3 +135,38 @@ def test_pages_use_korean_glossary_terms():
             assert bad not in text, (
                 f"{rel(page.path)}: replace `{bad}` (see ko-style.md)"
             )
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=PAGE_IDS)
+def test_a_page_shows_and_names_the_shared_files_its_snippets_import(page):
+    # A snippet that imports digits_net runs only beside a copy of it: the page
+    # says so, and shows every function of it (the notebook needs them as cells).
+    needed = {
+        shared
+        for include in page.includes
+        for shared in shared_imports(REPO / include.path)
+    }
+    text = page.path.read_text(encoding="utf-8")
+    for shared in sorted(needed):
+        shown = "\n".join(
+            snippet_text(i) for i in page.includes if i.path == rel(shared)
+        )
+        tree = ast.parse(shared.read_text(encoding="utf-8"))
+        missing = [
+            node.name
+            for node in tree.body
+            if isinstance(node, ast.FunctionDef) and f"def {node.name}(" not in shown
+        ]
+        assert not missing, (
+            f"{rel(page.path)}: its snippets import {rel(shared)}; include the "
+            f"sections that define {missing}"
+        )
+        prose = [
+            line
+            for line in text.splitlines()
+            if f"`{shared.name}`" in line and "--8<--" not in line
+        ]
+        assert prose, (
+            f"{rel(page.path)}: tell the reader to copy `{shared.name}` beside the "
+            "snippets that import it"
+        )

@@ -2,12 +2,13 @@
 
 import ast
 import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import REPO, SNIPPETS, rel
+from tests.conftest import REPO, SNIPPETS, rel, shared_imports
 
 RUNNER = REPO / "tools" / "snippet_output.py"
 # scikit-learn only for the small datasets it ships (digits): no download needed.
@@ -16,18 +17,22 @@ ALLOWED_THIRD_PARTY = {"numpy", "matplotlib", "sklearn"}
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=rel)
 def test_snippet_runs_alone_and_its_output_matches(snippet, tmp_path):
-    # A fresh process in an empty directory, with the repository off sys.path:
-    # the snippet cannot lean on anything a reader would not have.
+    # A copy in an empty directory, beside only the shared files it imports (what
+    # its page tells a reader to copy), run in a fresh process with the repository
+    # off sys.path: the snippet cannot lean on anything a reader would not have.
+    for path in [snippet, *shared_imports(snippet)]:
+        shutil.copy(path, tmp_path / path.name)
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONPATH": ""}
     result = subprocess.run(
-        [sys.executable, str(RUNNER), "--check", str(snippet)],
+        [sys.executable, str(RUNNER), "--check", str(tmp_path / snippet.name)],
         cwd=tmp_path,
         env=env,
         capture_output=True,
         text=True,
         timeout=600,
     )
-    assert result.returncode == 0, f"{rel(snippet)} failed:\n{result.stderr[-4000:]}"
+    stderr = result.stderr.replace(str(tmp_path / snippet.name), rel(snippet))
+    assert result.returncode == 0, f"{rel(snippet)} failed:\n{stderr[-4000:]}"
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=rel)
@@ -40,7 +45,8 @@ def test_snippet_imports_only_numpy_matplotlib_sklearn_and_stdlib(snippet):
         elif isinstance(node, ast.ImportFrom):
             assert node.level == 0, f"{rel(snippet)}: relative import"
             imported.add(node.module.split(".")[0])
-    foreign = imported - ALLOWED_THIRD_PARTY - set(sys.stdlib_module_names)
+    shared = {path.stem for path in shared_imports(snippet)}
+    foreign = imported - ALLOWED_THIRD_PARTY - shared - set(sys.stdlib_module_names)
     assert not foreign, (
         f"{rel(snippet)} imports {sorted(foreign)}: not copy-paste ready"
     )

@@ -61,9 +61,11 @@ def _local_imports(path: Path) -> set[Path]:
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
             for name in names:
-                candidate = REPO.joinpath(*name.split(".")).with_suffix(".py")
-                if candidate.is_file():
-                    todo.append(candidate)
+                parts = name.split(".")
+                for root in (REPO, REPO / "snippets"):  # snippets/digits_net.py too
+                    candidate = root.joinpath(*parts).with_suffix(".py")
+                    if candidate.is_file():
+                        todo.append(candidate)
     return seen
 
 

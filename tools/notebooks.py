@@ -108,13 +108,18 @@ PACKAGES = {"numpy": "numpy", "matplotlib": "matplotlib", "sklearn": "scikit-lea
 
 def _imports(paths: list[str]) -> str:
     """The top-level imports of the included files: a page may show only a section
-    of a file, so the notebook starts with the imports every section relies on."""
+    of a file, so the notebook starts with the imports every section relies on.
+    An import of a file the page itself shows (digits_net) is left out: its code
+    is a cell of the notebook."""
     lines: list[str] = []
+    shown = {Path(path).stem for path in paths}
     for path in dict.fromkeys(paths):
         if not (REPO / path).is_file():
             raise ValueError(f'--8<-- "{path}": the file does not exist')
         source = (REPO / path).read_text(encoding="utf-8")
         for node in ast.parse(source).body:
+            if isinstance(node, ast.ImportFrom) and node.module in shown:
+                continue
             if isinstance(node, ast.Import | ast.ImportFrom):
                 line = ast.get_source_segment(source, node)
                 if line not in lines:

@@ -14,7 +14,9 @@ lines differ from the real output; `--update` rewrites them.
     python tools/snippet_output.py --update snippets/**/*.py
 
 It is run as a plain script (not `-m`) so that the snippet cannot import anything
-from this repository: that proves the snippet is copy-paste ready.
+from this repository but the files beside it, exactly as `python snippet.py` would:
+the tests run a copy of the snippet, and of the shared files it imports
+(`snippets/digits_net.py`), in an empty directory.
 """
 
 from __future__ import annotations
@@ -67,7 +69,11 @@ def real_output(path: Path) -> dict[int, tuple[int, str]]:
         "__builtins__": __builtins__,
     }
     out: dict[int, tuple[int, str]] = {}
-    _run(tree.body, path, namespace, out)
+    sys.path.insert(0, str(path.parent))  # as `python path` does: files beside it
+    try:
+        _run(tree.body, path, namespace, out)
+    finally:
+        sys.path.remove(str(path.parent))
     return out
 
 
