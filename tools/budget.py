@@ -31,6 +31,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from tools import built_site
+from tools.pages import topic_pages
 
 REPO = Path(__file__).resolve().parent.parent
 KB = 1000
@@ -165,9 +166,8 @@ def shared_assets(site: Path) -> dict[str, int]:
 # ----------------------------------------------------------------------- counts
 def counts(repo: Path, site: Path) -> dict[str, int | str]:
     site_files = [f for f in site.rglob("*") if f.is_file()]
-    topics = [p for p in (repo / "docs" / "ko").glob("*.md") if p.name != "index.md"]
     return {
-        "topic pages (per language)": len(topics),
+        "topic pages (per language)": len(topic_pages("ko")),
         "HTML pages (both languages)": len(html_pages(site)),
         "figure scripts": len(list((repo / "figures_src").glob("*/plot_*.py"))),
         "figure SVGs in the site": sum(

@@ -134,9 +134,13 @@ def pages(lang: str) -> list[Page]:
     return [parse(p) for p in sorted((DOCS / lang).glob("*.md"))]
 
 
+NOT_TOPICS = {"index", "glossary"}  # the landing page and the glossary (no notebook)
+
+
 def topic_pages(lang: str) -> list[Page]:
-    """Every page but the landing page: each has snippets and a companion notebook."""
-    return [p for p in pages(lang) if p.slug != "index"]
+    """Every page but the landing page and the glossary: each has snippets and a
+    companion notebook."""
+    return [p for p in pages(lang) if p.slug not in NOT_TOPICS]
 
 
 def snippet_text(include: Include) -> str:

@@ -21,6 +21,10 @@ SEARCHES = [
     ("ko", "포화", "/activation-functions/"),
     ("ko", "기울기", "/activation-functions/"),
     ("en", "saturation", "/en/activation-functions/"),
+    # an English term in parentheses on a Korean page: "포화(saturation)되었다고"
+    ("ko", "saturation", "/activation-functions/"),
+    ("ko", "학습률", "/babysitting-learning/"),
+    ("en", "halving", "/en/hyperparameter-optimization/"),
 ]
 
 
