@@ -246,6 +246,28 @@ def test_deep_tanh_net_collapses_without_bn_and_not_with_it():
     np.testing.assert_allclose(with_bn, 0.63, atol=0.01)
 
 
+def test_bn_rescues_any_weight_scale_only_while_the_variance_exceeds_eps():
+    # the first pre-activation has variance ~ 500 * scale**2; BN's output variance
+    # is var / (var + eps), so below scale = sqrt(1e-5 / 500) = 1.4e-4 it shrinks
+    for scale in (1.0, 1e-3):
+        np.testing.assert_allclose(
+            [h.std() for h in layer_activations(True, weight_scale=scale)], 0.63,
+            atol=0.015,
+        )
+    broken = [h.std() for h in layer_activations(True, weight_scale=1e-4)]
+    assert abs(broken[0] - 0.46) < 0.01 and abs(broken[-1] - 0.016) < 0.001
+    assert all(b < a for a, b in zip(broken, broken[1:], strict=False))
+
+
+def test_fixed_gamma_beta_undo_bn_only_for_the_batch_they_came_from():
+    rng = np.random.default_rng(0)
+    x = rng.normal([5.0, -2.0], [3.0, 0.5], size=(128, 2))
+    other = rng.normal([5.0, -2.0], [3.0, 0.5], size=(128, 2))
+    gamma, beta = np.sqrt(x.var(axis=0) + 1e-5), x.mean(axis=0)
+    out, _ = batchnorm_forward(other, gamma, beta, {"mode": "train"})
+    assert np.abs(out - other).max() > 0.05
+
+
 @pytest.mark.parametrize("use_bn", [False, True])
 def test_digits_mlp_backward_matches_numerical_gradient(use_bn):
     # Random inputs rather than digits: some digit pixels are 0 in every image,

@@ -25,7 +25,7 @@ PARTICLES = (
     "이라면", "이라는", "이라고", "이어야", "이었습니다", "였습니다", "인", "일",
     "라", "라서", "라면", "라는", "라고", "면", "며", "지만", "므로",
 )
-# Counters attach to a number before them (`3개`, `10층`, `1020번`).
+# Counters attach to a number or a math symbol before them (`3개`, `10층`, `$N$개`).
 COUNTERS = (
     "번", "번째", "개", "층", "배", "장", "판", "차원", "명", "줄", "칸", "회",
     "년", "가지", "걸음", "바이트",
@@ -54,7 +54,7 @@ def _prose_lines(page):
 def _is_attached_word(before, token):
     if PARTICLE_TOKEN.fullmatch(token):
         return True
-    return before.isdigit() and bool(COUNTER_TOKEN.fullmatch(token))
+    return before in "$0123456789" and bool(COUNTER_TOKEN.fullmatch(token))
 
 
 def _name(page):
@@ -124,6 +124,8 @@ def test_particles_attach_to_math_code_and_numbers(page):
         ("0 중심", False),
         ("1 근처면", False),
         ("10 개 층", True),
+        ("샘플 $N$ 개에", True),
+        ("$x$ 배치", False),
         ("ResNet-50을 배치 크기 2로", False),
         ("CS231n 2017 강의", False),
     ],

@@ -59,6 +59,11 @@ if __name__ == "__main__":
     out, _ = batchnorm_forward(x, gamma, beta, {"mode": "train"})
     print("out == x:", np.allclose(out, x, rtol=0, atol=1e-12))
     #> out == x: True
+    # the same gamma and beta on another batch from the same distribution
+    x2 = np.random.default_rng(5).normal([5.0, -2.0, 0.3], [3.0, 0.5, 1e-3], (128, 3))
+    out2, _ = batchnorm_forward(x2, gamma, beta, {"mode": "train"})
+    print("another batch, max |out - x|:", np.round(np.abs(out2 - x2).max(axis=0), 4))
+    #> another batch, max |out - x|: [1.1376 0.0848 0.    ]
 # --8<-- [end:identity_demo]
 
 
@@ -151,4 +156,13 @@ if __name__ == "__main__":
         print(mode, np.round(out_a[0], 3), np.round(out_b[0], 3))
     #> train [ 1.041 -0.755] [ 0.979 -0.954]
     #> test [ 0.717 -1.054] [ 0.717 -1.054]
+    # each mode divides by its own estimate of the statistics: batch a's, batch b's,
+    # or the running averages; the true ones would give
+    print("true statistics", np.round((batch_a[0] - true_mean) / true_std, 3))
+    #> true statistics [ 0.788 -0.947]
+    for name, batch in [("a", batch_a), ("b", batch_b)]:
+        print(f"batch {name} mean {np.round(batch.mean(axis=0), 2)}, "
+              f"std {np.round(batch.std(axis=0), 2)}")
+    #> batch a mean [ 1.87 -1.45], std [0.5  3.17]
+    #> batch b mean [ 2.01 -0.97], std [0.39 3.01]
 # --8<-- [end:eval_demo]

@@ -23,3 +23,13 @@ if __name__ == "__main__":
         print(f"BN {use_bn!s:5}", " ".join(f"{s:.2g}" for s in stds))
     #> BN False 0.21 0.048 0.011 0.0024 0.00053 0.00012 2.6e-05 5.9e-06 1.3e-06 2.9e-07
     #> BN True  0.63 0.63 0.63 0.63 0.63 0.63 0.63 0.63 0.63 0.63
+    # with BN, smaller and smaller weights: where does eps take over?
+    print(f"500 * scale**2 = eps at scale {np.sqrt(1e-5 / 500):.2g}")
+    #> 500 * scale**2 = eps at scale 0.00014
+    for scale in [1.0, 1e-3, 3e-4, 1e-4]:
+        stds = [h.std() for h in layer_activations(True, weight_scale=scale)]
+        print(f"BN, scale {scale:<6g}", " ".join(f"{s:.2g}" for s in stds))
+    #> BN, scale 1      0.63 0.63 0.63 0.63 0.63 0.63 0.63 0.63 0.63 0.63
+    #> BN, scale 0.001  0.63 0.62 0.62 0.62 0.62 0.62 0.62 0.62 0.62 0.62
+    #> BN, scale 0.0003 0.6 0.56 0.55 0.54 0.54 0.54 0.54 0.54 0.54 0.54
+    #> BN, scale 0.0001 0.46 0.28 0.19 0.13 0.091 0.064 0.045 0.032 0.022 0.016

@@ -15,7 +15,8 @@ def layernorm_forward(x, gamma, beta, ln_param):
 
 
 def layernorm_backward(dout, cache):
-    """The batch-norm formula with the roles of the two axes swapped."""
+    """The batch-norm formula with the two axes swapped, applied to
+    dx_hat = gamma * dout: gamma varies along the normalized axis here."""
     x_hat, gamma, std = cache
     d = dout.shape[1]
     dbeta = dout.sum(axis=0)
