@@ -59,13 +59,17 @@ def e2e(session: nox.Session) -> None:
 
 @nox.session
 def snippets(session: nox.Session) -> None:
-    """Rewrite the `#>` output lines of the given snippets (default: all of them)."""
+    """Rewrite the `#>` output lines of the given snippets (default: all of them);
+    `-- --check FILE...` only checks them."""
     install(session, "numeric")
+    args = list(session.posargs)
+    mode = "--check" if "--check" in args else "--update"
+    files = [arg for arg in args if arg not in ("--check", "--update")]
     everything = sorted(Path("snippets").rglob("*.py"))
-    files = session.posargs or [str(p) for p in everything if p.name != "__init__.py"]
+    files = files or [str(p) for p in everything if p.name != "__init__.py"]
     # snippets/ on the path: a snippet may import the shared digits_net.py
     env = {**ENV, "PYTHONPATH": "snippets"}
-    session.run("python", "tools/snippet_output.py", "--update", *files, env=env)
+    session.run("python", "tools/snippet_output.py", mode, *files, env=env)
 
 
 @nox.session

@@ -53,6 +53,6 @@ def run_changed(
     cache_file.write_text(
         json.dumps({k: v for k, v in cache.items() if k in jobs}, indent=1)
     )
-    for error in errors:
+    for error in dict.fromkeys(errors):  # ko and en failing alike: say it once
         print(error, file=sys.stderr)
     return 1 if errors else 0

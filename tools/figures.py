@@ -117,10 +117,44 @@ def _draw(script: Path) -> str | None:
             partial = target.with_suffix(".svg.partial")
             partial.write_bytes(svg)
             partial.replace(target)
-    except Exception:
-        rel = script.relative_to(REPO)
-        return f"{rel}: make() raised; fix the script.\n{traceback.format_exc()}"
+    except Exception as error:
+        return failure(script, lang, error)
     return None
+
+
+def failure(script: Path, lang: str, error: BaseException) -> str:
+    """One message for a figure that could not be drawn: the innermost repository
+    file and line of the traceback first (a snippet the script imports, or the
+    script), then the repository part of the traceback."""
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if _in_repository(frame.filename)
+    ]
+    where = (
+        f"{Path(frames[-1].filename).resolve().relative_to(REPO)}:{frames[-1].lineno}"
+        if frames
+        else script.relative_to(REPO).as_posix()
+    )
+    kind = "".join(traceback.format_exception_only(error)).strip()
+    return (
+        f"{where}: {kind}\n"
+        f"  (while drawing {script.relative_to(REPO)} in {lang!r})\n"
+        + "".join(traceback.format_list(frames))
+    ).rstrip()
+
+
+def _in_repository(filename: str) -> bool:
+    """A file of the site's own code: not this renderer, not an installed package."""
+    if filename.startswith("<"):  # <frozen importlib._bootstrap>, <string>
+        return False
+    path = Path(filename).resolve()
+    return (
+        path.is_relative_to(REPO)
+        and not path.is_relative_to(REPO / "tools")
+        and not path.is_relative_to(REPO / ".nox")
+        and "site-packages" not in path.parts
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -103,6 +103,24 @@ def _code(include: Include) -> str:
     return "\n".join(lines).strip("\n")
 
 
+def snippet_line(spec: str, cell_line: int) -> int:
+    """The line of the snippet file that line `cell_line` (from 1) of the code cell
+    made from the include `spec` comes from: the cell drops `#>` lines and section
+    marks, so its lines are matched in order against the file's."""
+    include = Include(spec, None, 0)
+    cell = _code(include).split("\n")
+    lines = (REPO / include.path).read_text(encoding="utf-8").split("\n")
+    number = 0
+    if include.section:
+        start = f"--8<-- [start:{include.section}]"
+        number = next(i for i, line in enumerate(lines) if line.strip().endswith(start))
+    for text in cell[:cell_line]:
+        while ANNOTATION.sub("", lines[number]) != text:
+            number += 1
+        number += 1
+    return number
+
+
 PACKAGES = {"numpy": "numpy", "matplotlib": "matplotlib", "sklearn": "scikit-learn"}
 
 
@@ -131,6 +149,11 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
     """The (unexecuted) notebook of one page."""
     text = page_path.read_text(encoding="utf-8")
     page = parse(page_path)
+    for include in page.includes:
+        try:
+            snippet_text(include)
+        except ValueError as error:
+            raise ValueError(f"{_shown(page_path)}:{include.line}: {error}") from None
     title = next((h.text for h in page.headings if h.level == 1), page_path.stem)
     imports = _imports([include.path for include in page.includes])
     packages = ", ".join(
@@ -161,7 +184,9 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
                     flush()
                     for spec in specs:
                         code = _code(Include(spec.group(1), None, 0))
-                        cells.append(nbformat.v4.new_code_cell(code))
+                        cell = nbformat.v4.new_code_cell(code)
+                        cell.metadata["snippet"] = spec.group(1)  # to name it on error
+                        cells.append(cell)
                 else:
                     markdown.extend(fence + [line])
                 fence = None
@@ -212,13 +237,54 @@ def execute(nb: nbformat.NotebookNode, out: Path) -> str | None:
                 extra_arguments=["--log-level=ERROR"],  # a local kernel: no TCP notice
             ).execute()
     except CellExecutionError as error:
-        where = out.relative_to(REPO)
-        return f"{where}: a cell failed; fix the snippet it shows.\n{error}"
+        return cell_failure(nb, out, error)
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_suffix(".ipynb.partial")
     nbformat.write(nb, partial)
     partial.replace(out)
     return None
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+CELL_FRAME = re.compile(r"Cell In\[(\d+)\], line (\d+)")
+
+
+def cell_failure(nb: nbformat.NotebookNode, out: Path, error: Exception) -> str:
+    """A failed cell as plain text, headed by the snippet file and line it shows.
+
+    The kernel's traceback names cells by execution count ("Cell In[3], line 5");
+    its innermost such frame is mapped back to the include the cell was made from.
+    The message does not name the notebook's language, so the Korean and English
+    notebooks of a page, which run the same code, fail with the same message."""
+    text = ANSI.sub("", str(error))
+    # nbclient's message: the cell's source, then the traceback
+    traceback = text.split("-" * 75)[-1].strip("\n") if "-" * 75 in text else text
+    frames = CELL_FRAME.findall(traceback)
+    page = f"docs/{{ko,en}}/{out.stem}.md"
+    where = f"{page}: the notebook's first code cell (the imports)"
+    if frames:
+        count, line = (int(n) for n in frames[-1])
+        cell = next(
+            (c for c in nb.cells if c.get("execution_count") == count), None
+        )
+        spec = cell.metadata.get("snippet") if cell is not None else None
+        if spec:
+            path = spec.split(":")[0]
+            where = f"{path}:{snippet_line(spec, line)}"
+    ename = getattr(error, "ename", "Error")
+    evalue = ANSI.sub("", getattr(error, "evalue", ""))
+    return (
+        f"{where}: {ename}: {evalue}\n"
+        f"  (in the notebook of {page}; fix the snippet named above)\n"
+        f"{traceback}"
+    )
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(REPO).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _execute_job(job: tuple[str, Path]) -> str | None:
@@ -237,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 nb = build(page.path, lang)
             except ValueError as error:
-                print(f"{page.path.relative_to(REPO)}: {error}", file=sys.stderr)
+                print(error, file=sys.stderr)
                 return 1
             out = target(page.path, lang)
             name = out.relative_to(REPO).as_posix()

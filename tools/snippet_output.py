@@ -10,8 +10,9 @@ statement at a time inside `if __name__ == "__main__":`), so each output line is
 to the statement that printed it. `--check` fails with a diff when the file's `#>`
 lines differ from the real output; `--update` rewrites them.
 
-    python tools/snippet_output.py --check snippets/activation_functions/sigmoid.py
-    python tools/snippet_output.py --update snippets/**/*.py
+    nox -s snippets -- --check snippets/activation_functions/sigmoid.py
+    nox -s snippets -- snippets/activation_functions/sigmoid.py    # --update
+    nox -s snippets                                                # update all
 
 It is run as a plain script (not `-m`) so that the snippet cannot import anything
 from this repository but the files beside it, exactly as `python snippet.py` would:
@@ -28,6 +29,7 @@ import difflib
 import io
 import re
 import sys
+import traceback
 from pathlib import Path
 
 OUTPUT_LINE = re.compile(r"^\s*#>( |$)")
@@ -91,6 +93,47 @@ def with_output(source: str, output: dict[int, tuple[int, str]]) -> str:
     return "\n".join(lines) + "\n" if lines else ""  # an empty __init__.py stays empty
 
 
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _shown(path: Path) -> str:
+    """`path` relative to the repository (what `nox -s snippets -- FILE` takes), or
+    absolute for a file elsewhere (the tests' copies, which they name back)."""
+    try:
+        return path.relative_to(REPO).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _is_library(filename: str) -> bool:
+    """A frame of Python itself or of an installed package, or of this runner."""
+    path = Path(filename).resolve()
+    prefixes = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix)}
+    return (
+        filename.startswith("<")
+        or path == Path(__file__).resolve()
+        or any(path.is_relative_to(prefix) for prefix in prefixes)
+        or "site-packages" in path.parts
+    )
+
+
+def _failure(shown: str, error: Exception) -> str:
+    """The snippet's own error, headed by the innermost line of the snippet (or of a
+    file it imports) that raised, then the traceback without library frames."""
+    if isinstance(error, SyntaxError):
+        return f"{shown}:{error.lineno}: SyntaxError: {error.msg}\n{error.text or ''}"
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if not _is_library(frame.filename)
+    ]
+    where = shown
+    if frames:
+        where = f"{_shown(Path(frames[-1].filename))}:{frames[-1].lineno}"
+    kind = "".join(traceback.format_exception_only(error)).strip()
+    return f"{where}: {kind}\n{''.join(traceback.format_list(frames))}".rstrip()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group(required=True)
@@ -102,8 +145,14 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for path in args.files:
         path = path.resolve()
+        shown = _shown(path)
         source = path.read_text(encoding="utf-8")
-        expected = with_output(source, real_output(path))
+        try:
+            expected = with_output(source, real_output(path))
+        except Exception as error:  # the snippet itself raised (or does not parse)
+            failed += 1
+            print(_failure(shown, error), file=sys.stderr)
+            continue
         if expected == source:
             continue
         if args.update:
@@ -114,14 +163,14 @@ def main(argv: list[str] | None = None) -> int:
         diff = difflib.unified_diff(
             source.splitlines(),
             expected.splitlines(),
-            f"{path} (#> lines in the file)",
-            f"{path} (real output)",
+            f"{shown} (#> lines in the file)",
+            f"{shown} (real output)",
             lineterm="",
         )
         print("\n".join(diff), file=sys.stderr)
         print(
-            f"{path}: its #> lines differ from what it prints. If the new output is "
-            f"right, run: python tools/snippet_output.py --update {path}",
+            f"{shown}: its #> lines differ from what it prints. If the new output is "
+            f"right, rewrite them with: nox -s snippets -- {shown}",
             file=sys.stderr,
         )
     return 1 if failed else 0
