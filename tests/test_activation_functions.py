@@ -10,7 +10,9 @@ import pytest
 from snippets.activation_functions.dead_relu import (
     dead_fraction,
     hidden_activations,
+    init_mlp,
     load_data,
+    loss_and_grads,
     train,
 )
 from snippets.activation_functions.elu import elu_backward, elu_forward
@@ -240,3 +242,51 @@ def test_high_learning_rate_kills_many_more_relus():
     assert np.mean(high) > np.mean(low) + 0.2
     assert max(low) < 0.1           # the low rate keeps the units alive
     assert min(acc_low) > 0.7       # and it does learn
+
+
+@pytest.mark.parametrize("bias", [0.0, 0.01])
+def test_dead_relu_training_backward_matches_numerical_gradient(bias):
+    # The hand-written backward inside dead_relu.train, on 6 digits and a small
+    # net of the same shape family (64 -> 12 -> 8 -> 10), in float64.
+    X, y = load_data()
+    X, y = X[:6], y[:6]
+    params = init_mlp((64, 12, 8, 10), np.random.default_rng(3), bias)
+    # no ReLU input may sit within reach of a step h = 1e-5: stay off the kinks
+    h, pre = X, []
+    for W, b in params[:-1]:
+        z = h @ W + b
+        pre.append(np.abs(z).min())
+        h = np.maximum(0, z)
+    assert min(pre) > 1e-3
+    loss, grads = loss_and_grads(params, X, y)
+    assert np.isfinite(loss)
+    for i, (dW, db) in enumerate(grads):
+        W, b = params[i]
+
+        def loss_with(i, W_new=None, b_new=None):
+            trial = list(params)
+            trial[i] = (W if W_new is None else W_new, b if b_new is None else b_new)
+            return loss_and_grads(trial, X, y)[0]
+
+        num_W = numerical_gradient(lambda v, i=i: loss_with(i, W_new=v), W)
+        num_b = numerical_gradient(lambda v, i=i: loss_with(i, b_new=v), b)
+        assert dW.dtype == np.float64
+        for name, a, n in [(f"dW{i + 1}", dW, num_W), (f"db{i + 1}", db, num_b)]:
+            # The error is the max over every entry. The loss (~2.3) carries ~5e-11
+            # of roundoff into each centered difference, and entries of ~1e-4 (small
+            # softmax probabilities times small activations) turn that into ~2e-7
+            # (the gradient-checking page, "Watch the small entries"). So: 1e-6 for
+            # every entry, and the usual 1e-7 for the entries above 1e-3.
+            assert relative_error(a, n) < 1e-6, name
+            big = np.abs(a) > 1e-3
+            assert big.sum() > a.size / 4
+            assert relative_error(a[big], n[big]) < TOL, name
+
+
+def test_dead_relu_loss_is_the_mean_cross_entropy():
+    X, y = load_data()
+    params = init_mlp((64, 10, 10), np.random.default_rng(0))
+    scores = hidden_activations(params, X[:50])[1]
+    p = np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
+    expected = -np.mean(np.log(p[np.arange(50), y[:50]]))
+    assert loss_and_grads(params, X[:50], y[:50])[0] == pytest.approx(expected)

@@ -26,6 +26,26 @@ def hidden_activations(params, X):
     return hs, h @ W + b
 
 
+def loss_and_grads(params, X, y):
+    """Mean softmax cross-entropy and its gradients [(dW1, db1), ...], by hand."""
+    hs, scores = hidden_activations(params, X)
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    p = np.exp(shifted)
+    total = p.sum(axis=1, keepdims=True)
+    p /= total
+    rows = np.arange(len(y))
+    loss = np.mean(np.log(total[:, 0]) - shifted[rows, y])
+    p[rows, y] -= 1  # d(mean cross-entropy)/d(scores)
+    grad = p / len(y)
+    inputs = [X, *hs]
+    grads = [None] * len(params)
+    for i in range(len(params) - 1, -1, -1):
+        W, _ = params[i]
+        grads[i] = (inputs[i].T @ grad, grad.sum(axis=0))
+        grad = (grad @ W.T) * (inputs[i] > 0)  # back through the ReLU
+    return loss, grads
+
+
 def train(lr, hidden=(100, 100), epochs=5, batch=32, bias=0.0, seed=0):
     """Softmax classifier with ReLU hidden layers, trained by plain SGD."""
     X, y = load_data()
@@ -35,17 +55,11 @@ def train(lr, hidden=(100, 100), epochs=5, batch=32, bias=0.0, seed=0):
         order = rng.permutation(len(X))
         for start in range(0, len(X), batch):
             idx = order[start:start + batch]
-            hs, scores = hidden_activations(params, X[idx])
-            p = np.exp(scores - scores.max(axis=1, keepdims=True))
-            p /= p.sum(axis=1, keepdims=True)
-            p[np.arange(len(idx)), y[idx]] -= 1  # d(mean cross-entropy)/d(scores)
-            grad = p / len(idx)
-            inputs = [X[idx], *hs]
-            for i in range(len(params) - 1, -1, -1):
-                W, b = params[i]
-                dW, db = inputs[i].T @ grad, grad.sum(axis=0)
-                grad = (grad @ W.T) * (inputs[i] > 0)  # back through the ReLU
-                params[i] = (W - lr * dW, b - lr * db)
+            _, grads = loss_and_grads(params, X[idx], y[idx])
+            params = [
+                (W - lr * dW, b - lr * db)
+                for (W, b), (dW, db) in zip(params, grads, strict=True)
+            ]
     return params
 
 

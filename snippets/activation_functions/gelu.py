@@ -38,6 +38,8 @@ if __name__ == "__main__":
     x = np.linspace(-6, 6, 12001)
     exact, _ = gelu_forward(x)
     gap = np.abs(exact - gelu_tanh(x))
-    print(f"max |exact - tanh approx| = {gap.max():.1e} at x = {x[gap.argmax()]:.2f}")
-    #> max |exact - tanh approx| = 4.7e-04 at x = -2.70
+    i = gap.argmax()
+    print(f"max |exact - tanh approx| = {gap.max():.1e} at x = {x[i]:.2f}, "
+          f"{gap[-1 - i]:.1e} at x = {x[-1 - i]:.2f}")
+    #> max |exact - tanh approx| = 4.7e-04 at x = -2.70, 4.7e-04 at x = 2.70
 # --8<-- [end:demo]

@@ -3,7 +3,8 @@ import numpy as np
 
 # --8<-- [start:forward]
 def prelu_forward(x, alpha):
-    """max(alpha * x, x) with a learned alpha.
+    """x for x > 0, alpha * x otherwise, with a learned alpha (equal to
+    max(alpha * x, x) only while alpha <= 1).
 
     x has shape (N, D); alpha is one float shared by all units or an array of
     shape (D,), one slope per unit (channel-wise, as in He et al. 2015).

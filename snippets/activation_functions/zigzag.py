@@ -55,3 +55,10 @@ if __name__ == "__main__":
     #> lr 1.0: steps to within 0.1 of w*: 27 vs 29
     #> lr 2.0: steps to within 0.1 of w*: 26 vs 11
     #> lr 3.0: steps to within 0.1 of w*: None vs 14
+    for name, X in [("all-positive", X_pos), ("zero-centered", X_centered)]:
+        eig = np.linalg.eigvalsh(X.T @ X / len(X))[::-1]  # curvature of the mean loss
+        sq = np.sum(X**2, axis=1)  # one example's step is unstable if lr * |x|^2 > 2
+        print(f"{name}: eigenvalues {np.round(eig, 3)}, max |x|^2 {sq.max():.2f}, "
+              f"unstable at lr 3: {np.mean(3.0 * sq > 2):.2f}")
+    #> all-positive: eigenvalues [0.639 0.098], max |x|^2 1.96, unstable at lr 3: 0.56
+    #> zero-centered: eigenvalues [0.098 0.076], max |x|^2 0.50, unstable at lr 3: 0.00
