@@ -7,6 +7,9 @@ import nox
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 nox.options.sessions = ["tests"]
 nox.options.reuse_venv = "yes"
+# uv creates and fills an environment in seconds from its cache; `nox[uv]` (the
+# README's install) brings it, and plain virtualenv + pip remain the fallback.
+nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.error_on_missing_interpreters = True
 
 # Our matrices are small and we already run one process per core (pytest-xdist,
@@ -70,6 +73,15 @@ def snippets(session: nox.Session) -> None:
     # snippets/ on the path: a snippet may import the shared digits_net.py
     env = {**ENV, "PYTHONPATH": "snippets"}
     session.run("python", "tools/snippet_output.py", mode, *files, env=env)
+
+
+@nox.session
+def workflows(session: nox.Session) -> None:
+    """Check the GitHub Actions workflows with actionlint and zizmor (offline)."""
+    install(session, "workflows")
+    files = sorted(str(p) for p in Path(".github/workflows").glob("*.yml"))
+    session.run("actionlint", *files)
+    session.run("zizmor", "--offline", "--no-progress", *files)
 
 
 @nox.session
