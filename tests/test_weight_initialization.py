@@ -271,8 +271,10 @@ def test_relu_zeroes_about_half_of_a_symmetric_preactivation(stats):
 
 
 def test_exercise_shrink_factor_matches_the_prediction():
-    std = tanh_layer_std(0.01)
+    std = tanh_layer_std(0.01)  # the page's setup
     assert np.allclose(std[1:] / std[:-1], 0.01 * np.sqrt(500), rtol=0.02)
+    std = tanh_layer_std(0.02, width=250)  # the exercise's
+    assert np.allclose(std[1:] / std[:-1], 0.02 * np.sqrt(250), rtol=0.02)
 
 
 @pytest.mark.parametrize("a", [0.0, 0.01, 0.25, 0.5, 1.0])

@@ -13,8 +13,9 @@ def tanh_layer_std(weight_std, n_layers=10, width=500, seed=0):
 
 
 if __name__ == "__main__":
-    stds = tanh_layer_std(0.01)
-    print(f"predicted: {0.01 * np.sqrt(500):.4f}")
-    #> predicted: 0.2236
+    # not the page's setup: half the width, twice the std
+    stds = tanh_layer_std(0.02, width=250)
+    print(f"predicted: {0.02 * np.sqrt(250):.4f}")
+    #> predicted: 0.3162
     print("measured: ", np.round(stds[1:] / stds[:-1], 4))
-    #> measured:  [0.2225 0.223  0.2242 0.2226 0.223  0.2241 0.2237 0.2228 0.223 ]
+    #> measured:  [0.3129 0.3157 0.3152 0.315  0.319  0.3112 0.3174 0.3161 0.3174]
