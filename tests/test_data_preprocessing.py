@@ -209,6 +209,10 @@ def test_single_example_uses_the_stored_statistics():
     with np.errstate(invalid="ignore"):
         own = preprocess_one(X[0], X[:1].mean(0), X[:1].std(0))
     assert np.all(np.isnan(own))  # 0 / 0: one example has no spread
+    # across its features instead: finite, but it mixes units (the wrong-axis bug)
+    wrong = preprocess_one(X[0], X[0].mean(), X[0].std())
+    assert np.all(np.isfinite(wrong)) and abs(wrong.mean()) < 1e-12
+    assert not np.allclose(wrong, preprocess_one(X[0], mean, std), atol=0.1)
 
 
 def test_zca_whitens_and_stays_closest_to_the_data():

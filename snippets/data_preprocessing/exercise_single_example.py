@@ -18,3 +18,7 @@ if __name__ == "__main__":
         own = preprocess_one(x_new, batch_of_one.mean(axis=0), batch_of_one.std(axis=0))
     print("with its own statistics: ", own)
     #> with its own statistics:  [nan nan nan]
+    # the wrong axis: one mean and std over the example's own D features
+    wrong = preprocess_one(x_new, x_new.mean(), x_new.std())
+    print("across its features:     ", np.round(wrong, 3))
+    #> across its features:      [ 1.414 -0.727 -0.687]
