@@ -1,0 +1,24 @@
+from digits_net import init_params, load_splits, train
+
+
+# --8<-- [start:code]
+def deep_params(weight_std=None, seed=0):
+    """A 64-50-50-50-10 ReLU network: He init, or every weight matrix rescaled to
+    the given std (biases 0)."""
+    params = init_params((64, 50, 50, 50, 10), seed=seed)
+    if weight_std is not None:
+        for name in ("W1", "W2", "W3", "W4"):
+            params[name] *= weight_std / params[name].std()
+    return params
+
+
+if __name__ == "__main__":
+    data = load_splits()
+    for label, std in (("std 0.05", 0.05), ("He init ", None)):
+        _, h = train(data["train"], data["val"], lr=0.1, epochs=40,
+                     params=deep_params(std))
+        print(label, " ".join(f"{loss:.2f}" for loss in h["train_loss"][:14:2]),
+              f"... epoch 40: {h['train_loss'][-1]:.3f}")
+    #> std 0.05 2.30 2.30 2.29 2.27 2.20 1.80 1.23 ... epoch 40: 0.019
+    #> He init  2.83 0.31 0.11 0.13 0.17 0.08 0.03 ... epoch 40: 0.003
+# --8<-- [end:code]

@@ -1,0 +1,45 @@
+import numpy as np
+from digits_net import init_params, load_splits, train
+
+# --8<-- [start:code]
+LEARNING_RATES = (1e-4, 1e-3, 1e-2, 1e-1, 1.0, 3.0, 10.0)
+
+
+def lr_sweep(learning_rates=LEARNING_RATES, epochs=20, params=None):
+    """One run per learning rate, same init and same minibatch order."""
+    data = load_splits()
+    histories = {}
+    with np.errstate(over="ignore", invalid="ignore"):  # the diverging runs
+        for lr in learning_rates:
+            _, histories[lr] = train(data["train"], data["val"], lr=lr,
+                                     epochs=epochs, params=params)
+    return histories
+
+
+def first_epoch(history, test):
+    """The first epoch whose training loss passes `test` ("-" if none does)."""
+    hits = [i for i, loss in enumerate(history["train_loss"]) if test(loss)]
+    return hits[0] if hits else "-"
+
+
+if __name__ == "__main__":
+    print("lr      loss: ep 1   ep 20     train  val    first inf  first nan")
+    #> lr      loss: ep 1   ep 20     train  val    first inf  first nan
+    for lr, h in lr_sweep().items():
+        loss = h["train_loss"]
+        print(f"{lr:<7g} {loss[1]:<11.3g} {loss[-1]:<9.3g} {h['train_acc'][-1]:.3f}  "
+              f"{h['val_acc'][-1]:.3f}  {first_epoch(h, np.isinf):<10} "
+              f"{first_epoch(h, np.isnan)}")
+    #> 0.0001  3.23        2.94      0.144  0.129  -          -
+    #> 0.001   3.08        1.6       0.473  0.457  -          -
+    #> 0.01    2.15        0.306     0.931  0.931  -          -
+    #> 0.1     0.573       0.0363    0.996  0.980  -          -
+    #> 1       0.328       0.00174   1.000  0.977  -          -
+    #> 3       7.15e+08    8.99e+178 0.229  0.249  -          -
+    #> 10      4.66e+30    nan       0.099  0.097  10         11
+    h = lr_sweep([1e-4], params=init_params(last_std=0.01))[1e-4]
+    print(f"lr 1e-4 from a small last layer: loss {h['train_loss'][0]:.3f} -> "
+          f"{h['train_loss'][-1]:.3f}, train acc {h['train_acc'][0]:.3f} -> "
+          f"{h['train_acc'][-1]:.3f}")
+    #> lr 1e-4 from a small last layer: loss 2.310 -> 2.218, train acc 0.137 -> 0.301
+# --8<-- [end:code]
