@@ -396,7 +396,8 @@ def test_every_test_imports_the_helper_from_the_one_module():
 # --- the numbers in the prose are the numbers the code prints ----------------------
 
 # a Korean particle attaches to a number (1.0e-10이): only ASCII ends one
-PRINTED_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d(?:\.\d+)?e[+-]\d{2}(?![A-Za-z0-9_.])")
+_ASCII = "A-Za-z0-9_."
+PRINTED_NUMBER = re.compile(rf"(?<![{_ASCII}])\d(?:\.\d+)?e[+-]\d{{2}}(?![{_ASCII}])")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
