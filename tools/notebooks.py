@@ -97,10 +97,30 @@ def _plain_markdown(text: str) -> list[str]:
     return out
 
 
+SHARED_IMPORT = re.compile(r"^(?:from (\w+) import|import (\w+))\b")
+
+
+def _is_shared(module: str | None) -> bool:
+    """A file several pages share (snippets/digits_net.py): a page whose snippets
+    import it shows its code (tests/test_docs.py checks), so the notebook defines it
+    in a cell and the import is left out."""
+    return bool(module) and (REPO / "snippets" / f"{module}.py").is_file()
+
+
 def _code(include: Include) -> str:
     lines = snippet_text(include).split("\n")
     lines = [ANNOTATION.sub("", line) for line in lines if not OUTPUT_LINE.match(line)]
-    return "\n".join(lines).strip("\n")
+    kept, skipping = [], False
+    for line in lines:
+        match = SHARED_IMPORT.match(line)
+        if match and _is_shared(match.group(1) or match.group(2)):
+            skipping = line.rstrip().endswith("(")
+            continue
+        if skipping:
+            skipping = ")" not in line
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip("\n")
 
 
 def snippet_line(spec: str, cell_line: int) -> int:
@@ -127,16 +147,14 @@ PACKAGES = {"numpy": "numpy", "matplotlib": "matplotlib", "sklearn": "scikit-lea
 def _imports(paths: list[str]) -> str:
     """The top-level imports of the included files: a page may show only a section
     of a file, so the notebook starts with the imports every section relies on.
-    An import of a file the page itself shows (digits_net) is left out: its code
-    is a cell of the notebook."""
+    An import of a shared file (digits_net) is left out: its code is a cell."""
     lines: list[str] = []
-    shown = {Path(path).stem for path in paths}
     for path in dict.fromkeys(paths):
         if not (REPO / path).is_file():
             raise ValueError(f'--8<-- "{path}": the file does not exist')
         source = (REPO / path).read_text(encoding="utf-8")
         for node in ast.parse(source).body:
-            if isinstance(node, ast.ImportFrom) and node.module in shown:
+            if isinstance(node, ast.ImportFrom) and _is_shared(node.module):
                 continue
             if isinstance(node, ast.Import | ast.ImportFrom):
                 line = ast.get_source_segment(source, node)
