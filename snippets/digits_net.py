@@ -32,7 +32,8 @@ def init_params(sizes=(64, 100, 10), last_std=None, seed=0):
     output layer's std (e.g. 0.01 for a small last layer). Biases start at 0."""
     rng = np.random.default_rng(seed)
     params = {}
-    for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
+    layers = zip(sizes[:-1], sizes[1:], strict=True)
+    for i, (fan_in, fan_out) in enumerate(layers, start=1):
         std = np.sqrt(2 / fan_in)
         if i == len(sizes) - 1 and last_std is not None:
             std = last_std

@@ -263,7 +263,7 @@ def test_dead_relu_training_backward_matches_numerical_gradient(bias):
     for i, (dW, db) in enumerate(grads):
         W, b = params[i]
 
-        def loss_with(i, W_new=None, b_new=None):
+        def loss_with(i, W_new=None, b_new=None, W=W, b=b):
             trial = list(params)
             trial[i] = (W if W_new is None else W_new, b if b_new is None else b_new)
             return loss_and_grads(trial, X, y)[0]

@@ -39,7 +39,7 @@ def test_each_language_gets_one_row_per_term_sorted_by_its_own_terms(lang):
     other = "ko" if lang == "en" else "en"
     rows = glossary.table(lang).splitlines()[2:]
     assert len(rows) == len(ENTRIES)
-    firsts = [row.split(" | ")[0].removeprefix("| **").removesuffix("**") for row in rows]
+    firsts = [row.split(" | ")[0].strip("|* ") for row in rows]
     assert firsts == sorted((e[lang] for e in ENTRIES), key=str.lower)
     for entry in ENTRIES:
         row = next(r for r in rows if r.startswith(f"| **{entry[lang]}** |"))

@@ -1,7 +1,6 @@
 import numpy as np
 from digits_net import init_params, load_splits, loss_and_grads
 
-# --8<-- [start:code]
 if __name__ == "__main__":
     x, y = load_splits()["train"]
     params, lr = init_params(seed=0), 0.1
@@ -24,4 +23,3 @@ if __name__ == "__main__":
     print("biases:", params["b1"].size + params["b2"].size, "of",
           sum(p.size for p in params.values()), "parameters")
     #> biases: 110 of 7510 parameters
-# --8<-- [end:code]

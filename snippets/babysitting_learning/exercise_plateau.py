@@ -1,7 +1,6 @@
 from digits_net import init_params, load_splits, train
 
 
-# --8<-- [start:code]
 def deep_params(weight_std=None, seed=0):
     """A 64-50-50-50-10 ReLU network: He init, or every weight matrix rescaled to
     the given std (biases 0)."""
@@ -21,4 +20,3 @@ if __name__ == "__main__":
               f"... epoch 40: {h['train_loss'][-1]:.3f}")
     #> std 0.05 2.30 2.30 2.29 2.27 2.20 1.80 1.23 ... epoch 40: 0.019
     #> He init  2.83 0.31 0.11 0.13 0.17 0.08 0.03 ... epoch 40: 0.003
-# --8<-- [end:code]

@@ -2,7 +2,6 @@ import numpy as np
 from digits_net import init_params, load_splits, loss_and_grads
 
 
-# --8<-- [start:code]
 def initial_loss(last_std=None, reg=0.0, log_prior_bias=False, seed=0):
     """Loss of a freshly initialized 64-100-10 network on the whole training set.
     With log_prior_bias, the output bias starts at the log of each class's
@@ -29,4 +28,3 @@ if __name__ == "__main__":
     print(f"bias 0: {initial_loss(0.01):.4f}   "
           f"bias log-prior: {initial_loss(0.01, log_prior_bias=True):.4f}")
     #> bias 0: 2.3102   bias log-prior: 2.3097
-# --8<-- [end:code]

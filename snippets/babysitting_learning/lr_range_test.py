@@ -2,7 +2,6 @@ import numpy as np
 from digits_net import init_params, load_splits, loss_and_grads, train
 
 
-# --8<-- [start:code]
 def lr_range_test(train_set, params, lr_min=1e-5, lr_max=10.0, steps=100,
                   batch_size=64, beta=0.98, stop_factor=4.0, seed=0):
     """Smith's learning-rate range test, as in fastai's lr_find: one SGD step per
@@ -50,4 +49,3 @@ if __name__ == "__main__":
     _, history = train(data["train"], data["val"], lr=suggested, epochs=20)
     print(f"20 epochs at lr {suggested:.3g}: val acc {history['val_acc'][-1]:.3f}")
     #> 20 epochs at lr 0.187: val acc 0.980
-# --8<-- [end:code]

@@ -2,7 +2,6 @@ import numpy as np
 from digits_net import load_splits, train
 
 
-# --8<-- [start:code]
 def overfit_subset(n=20, shuffle_labels=False, lr=0.5, epochs=100, seed=0):
     """Train on n training images only (one minibatch of n, no regularization).
     With shuffle_labels, the n labels are permuted: there is nothing to learn."""
@@ -25,4 +24,3 @@ if __name__ == "__main__":
               f"train acc {h['train_acc'][-1]:.2f}, val acc {h['val_acc'][-1]:.2f}")
     #> real     labels: train loss 3.38 -> 1.9e-03, train acc 1.00, val acc 0.50
     #> shuffled labels: train loss 3.40 -> 3.3e-03, train acc 1.00, val acc 0.11
-# --8<-- [end:code]

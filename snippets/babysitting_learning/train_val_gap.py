@@ -1,7 +1,6 @@
 import numpy as np
 from digits_net import load_splits, train
 
-# --8<-- [start:code]
 STEPS = 360  # SGD steps of every run: 20 epochs of the full 1097 images
 
 
@@ -42,4 +41,3 @@ if __name__ == "__main__":
     print(f"50 images: train acc 1.0 from epoch {fit} (val {h['val_acc'][fit]:.3f}); "
           f"best val {max(h['val_acc']):.3f}, last {h['val_acc'][-1]:.3f}")
     #> 50 images: train acc 1.0 from epoch 20 (val 0.680); best val 0.769, last 0.769
-# --8<-- [end:code]

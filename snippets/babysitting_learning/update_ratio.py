@@ -2,7 +2,6 @@ import numpy as np
 from digits_net import load_splits, train
 
 
-# --8<-- [start:code]
 def update_ratios(lr, epochs=20):
     """||lr * dW|| / ||W|| of W1 and W2 at every SGD step (digits_net's train
     records it from the step it takes), summarized as one median per epoch."""
@@ -24,4 +23,3 @@ if __name__ == "__main__":
     #> 0.001       1.3e-04   9.3e-05        6.0e-04   3.4e-04
     #> 0.1         6.9e-03   7.9e-04        2.6e-02   2.1e-03
     #> 3           1.6e+00   2.8e+00        1.5e+00   2.2e+00
-# --8<-- [end:code]
