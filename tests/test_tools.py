@@ -150,3 +150,13 @@ def test_svg_slimming_rounds_coordinates_and_keeps_everything_else():
 
     svg = b'<g>\n   <path d="M 36.845709 120.19928 \nL 96.3 -0.005 \nz\n" id="a1b2"/>\n'
     assert slim(svg) == b'<g>\n<path d="M 36.85 120.20 L 96.3 -0.01 z\n" id="a1b2"/>\n'
+
+
+def test_the_site_url_comes_from_one_setting_with_a_subpath():
+    assert build.site_url("", {}) == "http://127.0.0.1:8000/"  # nox -s serve
+    assert build.site_url("en", {}) == "http://127.0.0.1:8000/en/"
+    project_page = {"SITE_URL": "https://someone.github.io/some-repo"}
+    assert build.site_url("", project_page) == "https://someone.github.io/some-repo/"
+    assert build.site_url("en", project_page) == "https://someone.github.io/some-repo/en/"
+    with pytest.raises(ValueError, match="give a full URL"):
+        build.site_url("", {"SITE_URL": "/some-prefix/"})

@@ -4,12 +4,19 @@ Korean is built at the root of the site and English under /en/. Everything is bu
 into a temporary directory that replaces `site/` only when every step succeeded, so a
 failed build never leaves a half-written site. MkDocs runs with --strict.
 
+Where the site is published comes from one setting, the SITE_URL environment
+variable (default: the preview address of `nox -s serve`); it may have a path, as a
+project page does (https://<user>.github.io/<repo>/). It gives each page its
+canonical URL and fills both sitemaps; every link inside the site stays relative.
+
     python -m tools.build
+    SITE_URL=https://example.org/some-prefix/ python -m tools.build
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -21,13 +28,25 @@ from tools import figures, notebooks
 REPO = Path(__file__).resolve().parent.parent
 SITE = REPO / "site"
 CONFIGS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
+PREVIEW_URL = "http://127.0.0.1:8000/"  # nox -s serve
 
 
-def mkdocs_build(config_file: str, site_dir: Path) -> None:
+def site_url(subdir: str, environ: dict[str, str] | None = None) -> str:
+    """The published URL of one language's build: SITE_URL, plus "en/" for English."""
+    environ = os.environ if environ is None else environ
+    base = (environ.get("SITE_URL") or PREVIEW_URL).strip()
+    if not base.startswith(("http://", "https://")):
+        raise ValueError(f"SITE_URL={base!r}: give a full URL, e.g. {PREVIEW_URL}")
+    return base.rstrip("/") + "/" + (f"{subdir}/" if subdir else "")
+
+
+def mkdocs_build(config_file: str, site_dir: Path, url: str) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(REPO / config_file), site_dir=str(site_dir), strict=True)
+    config = load_config(
+        str(REPO / config_file), site_dir=str(site_dir), site_url=url, strict=True
+    )
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -53,7 +72,7 @@ def replace_on_success(target: Path, fill: Callable[[Path], None]) -> None:
 
 def build_site(tmp: Path) -> None:
     for config_file, subdir in CONFIGS:
-        mkdocs_build(config_file, tmp / subdir)
+        mkdocs_build(config_file, tmp / subdir, site_url(subdir))
 
 
 def main() -> int:
