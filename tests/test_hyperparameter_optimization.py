@@ -1,0 +1,198 @@
+"""Checks of the hyperparameter-optimization page's snippets and of the numbers its
+prose quotes. The long searches are run (and their printed output compared) by
+tests/test_snippets.py; here the properties behind them are checked quickly."""
+
+import inspect
+import math
+import re
+from functools import cache
+
+import numpy as np
+import pytest
+
+from snippets.digits_net import load_splits
+from snippets.hyperparameter_optimization import (
+    best_so_far,
+    coarse_fine,
+    exercise_halving_budget,
+    grid_vs_random,
+    halton,
+    noise_floor,
+    sampling,
+    sklearn_halving,
+    successive_halving,
+)
+from tests.conftest import REPO
+
+PAGES = {lang: (REPO / "docs" / lang / "hyperparameter-optimization.md").read_text(
+    encoding="utf-8") for lang in ("ko", "en")}
+
+
+@cache
+def _data():
+    return load_splits()
+
+
+def _quoted(text):
+    """A number must appear in both pages' prose exactly as printed."""
+    for lang, page in PAGES.items():
+        assert text in page, f"docs/{lang}/hyperparameter-optimization.md lacks {text}"
+
+
+def test_noise_floor_numbers_match_the_formula_and_the_pages():
+    se = noise_floor.standard_error(0.97, 350)
+    assert f"{se:.4f}" == "0.0091" and f"{2 * se:.4f}" == "0.0182"
+    _quoted("0.0091")
+    _quoted("0.0182")
+    # the formula is the standard deviation of a binomial proportion: 200 000
+    # simulated validation sets agree with it to 1 % (sampling error ~0.2 %)
+    rng = np.random.default_rng(1)
+    simulated = (rng.binomial(350, 0.97, size=200_000) / 350).std()
+    assert abs(simulated / se - 1) < 0.01
+
+
+def test_log_uniform_gives_every_decade_the_same_share():
+    rng = np.random.default_rng(2)
+    x = sampling.log_uniform(rng, 1e-5, 10, 120_000)
+    assert x.min() >= 1e-5 and x.max() <= 10
+    shares = np.histogram(np.log10(x), bins=np.arange(-5, 2))[0] / len(x)
+    # 1/6 each; binomial sd is sqrt(1/6 * 5/6 / 120000) = 0.0011, allow 0.005
+    np.testing.assert_allclose(shares, 1 / 6, atol=0.005)
+
+
+def test_linear_uniform_fraction_below_0_01_is_the_quoted_one():
+    exact = (0.01 - 1e-5) / (10 - 1e-5)
+    assert f"{exact:.4%}" == "0.0999%"
+    _quoted("0.0999")
+
+
+def test_copies_of_the_search_helpers_are_identical():
+    # grid_vs_random.py and best_so_far.py repeat coarse_fine.py's helpers so that
+    # each file runs on its own; the page says the copies are identical
+    for name in ("run_trial", "random_search"):
+        original = inspect.getsource(getattr(coarse_fine, name))
+        for module in (grid_vs_random, best_so_far):
+            assert inspect.getsource(getattr(module, name)) == original, (
+                f"{module.__name__}.{name} differs from coarse_fine.{name}")
+    assert (inspect.getsource(exercise_halving_budget.halving_budget)
+            == inspect.getsource(successive_halving.halving_budget))
+
+
+def _trial(log_lr, log_reg, acc):
+    return {"log_lr": log_lr, "log_reg": log_reg, "aborted": np.isnan(acc),
+            "val_acc": acc}
+
+
+def test_ranked_drops_aborted_trials_and_narrow_can_leave_the_old_box():
+    trials = [_trial(-1, -7, 0.97), _trial(0.9, -3, np.nan), _trial(-3, -2, 0.5),
+              _trial(-0.5, -5, 0.98), _trial(-4, -1, 0.12)]
+    assert [t["val_acc"] for t in coarse_fine.ranked(trials)] == [0.98, 0.97, 0.5, 0.12]
+    box = coarse_fine.narrow(trials, keep=2, pad=0.5)
+    assert box == {"log_lr": (-1.5, 0.0), "log_reg": (-7.5, -4.5)}  # below -7
+
+
+def test_random_search_tries_a_new_value_of_each_parameter_per_trial_grid_does_not():
+    box = {"log_lr": (-5, 1), "log_reg": (-7, -3)}
+    data = _data()
+    grid = grid_vs_random.grid_search(data, box, per_axis=2, epochs=1)
+    rand = coarse_fine.random_search(data, box, n_trials=4, epochs=1)
+    assert len({t["log_lr"] for t in grid}) == 2 and len(grid) == 4
+    assert len({t["log_lr"] for t in rand}) == 4
+    assert all(-5 <= t["log_lr"] <= 1 and -7 <= t["log_reg"] <= -3 for t in rand)
+    # lr 10 (the grid's top corner) diverges and is aborted: score nan
+    top = [t for t in grid if t["log_lr"] == 1]
+    assert all(t["aborted"] and np.isnan(t["val_acc"]) for t in top)
+
+
+def test_learning_rate_matters_and_regularization_does_not_on_digits():
+    # the page: lr moves val acc from chance (0.120) to 0.980; reg from 1e-7 to
+    # 1e-3 moves it by less than two standard errors (0.018) -- measured: 0
+    _, by_lr, _, by_reg = grid_vs_random.one_at_a_time(_data())
+    assert min(by_lr) < 0.15 and max(by_lr) > 0.97
+    assert max(by_reg) - min(by_reg) < 2 * noise_floor.standard_error(0.98, 350)
+    assert (f"{min(by_lr):.3f}", f"{max(by_lr):.3f}") == ("0.120", "0.980")
+    _quoted("0.120")
+
+
+def test_halton_points_are_the_radical_inverses():
+    points = halton.halton(4)
+    np.testing.assert_allclose(points[:, 0], [1 / 2, 1 / 4, 3 / 4, 1 / 8])
+    np.testing.assert_allclose(points[:, 1], [1 / 3, 2 / 3, 1 / 9, 4 / 9])
+    assert halton.radical_inverse(6, 2) == 0.375  # the docstring's example
+    assert halton.largest_gap(halton.halton(9)[:, 0]) == pytest.approx(0.125)
+
+
+@pytest.mark.parametrize(("n", "rungs", "continuing", "restarting"),
+                         [(27, (1, 3, 9, 27), 81, 108),
+                          (81, (1, 3, 9, 27, 81), 297, 405)])
+def test_successive_halving_budget_counts_exactly(n, rungs, continuing, restarting):
+    budget = successive_halving.halving_budget
+    assert budget(n, 3, rungs) == continuing
+    assert budget(n, 3, rungs, continue_training=False) == restarting
+    # the page's sum for 27 configurations, term by term
+    if n == 27:
+        assert 27 * 1 + 9 * (3 - 1) + 3 * (9 - 3) + 1 * (27 - 9) == continuing
+
+
+def test_successive_halving_continues_training_and_spends_the_counted_budget():
+    configs = successive_halving.sample_configs(9, seed=5)
+    survivors, curves, spent = successive_halving.successive_halving(
+        _data(), configs, eta=3, rungs=(1, 3))
+    assert [len(s) for s in survivors] == [9, 3]
+    assert spent == successive_halving.halving_budget(9, 3, (1, 3)) == 15
+    for i in survivors[1]:  # continued: one curve of 3 epochs, not 1 + 3
+        assert len(curves[i]) == 3
+    dropped = set(survivors[0]) - set(survivors[1])
+    kept_worst = min(curves[i][0] for i in survivors[1])
+    assert all(np.nan_to_num(curves[i][0], nan=-1) <= kept_worst for i in dropped)
+
+
+def test_sklearn_halving_refits_from_scratch_at_every_rung():
+    search = sklearn_halving.halving_search(_data())  # the page's search, ~1 s
+    assert search.n_resources_ == [1, 3, 9, 27]
+    assert search.n_candidates_ == [27, 9, 3, 1]
+    assert sum(search.cv_results_["n_resources"]) == (
+        successive_halving.halving_budget(27, 3, (1, 3, 9, 27), False))
+    est = sklearn_halving.DigitsNet(lr=0.5, reg=1e-4, epochs=2)
+    assert est.get_params() == {"lr": 0.5, "reg": 1e-4, "epochs": 2}
+    rng = np.random.RandomState(0)
+    samples = sklearn_halving.LogUniform(1e-5, 10).rvs(rng, size=60_000)
+    assert samples.min() >= 1e-5 and samples.max() <= 10
+    assert abs(np.mean(samples < 0.01) - 0.5) < 0.01  # half the decades
+
+
+def test_chance_of_a_top_5_percent_trial_in_60():
+    p = best_so_far.chance_in_top(0.05, 60)
+    assert p == pytest.approx(1 - 0.95 ** 60) and f"{p:.4f}" == "0.9539"
+    assert math.ceil(math.log(0.05) / math.log(0.95)) == 59
+    _quoted("0.9539")
+    # simulated: the best of 60 uniform draws lies in the top 5 % in ~95.4 % of
+    # 20 000 searches (binomial sd 0.0015, allow 0.006)
+    rng = np.random.default_rng(3)
+    hits = (rng.uniform(size=(20_000, 60)) > 0.95).any(axis=1).mean()
+    assert abs(hits - p) < 0.006
+
+
+def test_best_so_far_is_a_running_maximum_that_skips_aborted_trials():
+    curve = best_so_far.best_so_far([0.5, np.nan, 0.4, 0.9, np.nan, 0.8])
+    np.testing.assert_array_equal(curve, [0.5, 0.5, 0.5, 0.9, 0.9, 0.9])
+
+
+def test_final_test_uses_the_configuration_the_fine_search_chose():
+    # coarse_fine.py's printed output (kept true by test_snippets) names the fine
+    # winner; final_test.py must train exactly that configuration
+    printed = (REPO / "snippets/hyperparameter_optimization/coarse_fine.py").read_text()
+    fine = printed.split("#> fine: ")[1]
+    lr, reg = re.search(r"#> lr ([\d.]+), reg ([\d.e+-]+): val acc", fine).groups()
+    source = (REPO / "snippets/hyperparameter_optimization/final_test.py").read_text()
+    assert f"lr={lr}, reg={float(reg):.1e}".replace("e-04", "e-4") in source
+    _quoted("lr 0.296, reg 1.9e-04")
+
+
+def test_best_of_20_equal_scores_is_biased_by_about_1_9_standard_errors():
+    # expected maximum of 20 standard normals is 1.867; binomial discreteness and
+    # skew move it a little: allow 0.002 around 0.97 + 1.867 * se
+    rng = np.random.default_rng(4)
+    best = (rng.binomial(350, 0.97, size=(20_000, 20)) / 350).max(axis=1).mean()
+    expected = 0.97 + 1.867 * noise_floor.standard_error(0.97, 350)
+    assert abs(best - expected) < 0.002
