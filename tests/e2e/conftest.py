@@ -87,6 +87,23 @@ def origin(site):
     stop()
 
 
+PREFIX = "/some-prefix"
+
+
+@pytest.fixture(scope="session")
+def prefixed_origin(site):
+    """The same site served under PREFIX, as GitHub Pages serves a project page
+    (https://<user>.github.io/<repo>/)."""
+    from tests.e2e.sitecheck import serve
+
+    root = Path(tempfile.mkdtemp(prefix="site-e2e-prefix-"))
+    (root / PREFIX.strip("/")).symlink_to(site, target_is_directory=True)
+    url, stop = serve(root)
+    yield url
+    stop()
+    shutil.rmtree(root, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def browser():
     executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")

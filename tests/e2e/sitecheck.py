@@ -248,11 +248,14 @@ def inspect_page(
     axe=None,
     palettes: tuple[str, ...] = ("light", "dark"),
     switch: bool = True,
+    prefix: str = "",
 ) -> PageFacts:
     """Load `page` from `origin` in a fresh tab of `context` and gather its facts.
 
     Every request to another origin is aborted and recorded. `axe` is an
     `axe_playwright_python.sync_playwright.Axe` (None skips accessibility).
+    `prefix` ("/some-prefix") is the path the site is served under, as on a
+    project page; the language switch's target is reported without it.
     """
     facts = PageFacts(page)
     tab = context.new_page()
@@ -294,7 +297,7 @@ def inspect_page(
     tab.on("console", on_console)
     tab.on("pageerror", on_error)
     try:
-        response = tab.goto(origin + page.path, wait_until="networkidle")
+        response = tab.goto(origin + prefix + page.path, wait_until="networkidle")
         facts.status = response.status if response else None
         if tab.evaluate(HAS_MATH_LOADER):
             try:
@@ -321,7 +324,7 @@ def inspect_page(
                                       "nodes": []}]
         if switch:
             recording = False  # the other page's requests are its own test's
-            facts.switch = _follow_switch(tab, page)
+            facts.switch = _follow_switch(tab, page, prefix)
     finally:
         tab.close()
     return facts
@@ -362,7 +365,7 @@ def _set_dark(tab) -> bool:
     return True
 
 
-def _follow_switch(tab, page: Page) -> dict:
+def _follow_switch(tab, page: Page, prefix: str = "") -> dict:
     """Click the other language in the header's language selector."""
     other = "en" if page.lang == "ko" else "ko"
     link = tab.locator(f"a.md-select__link[hreflang={other}]")
@@ -372,8 +375,10 @@ def _follow_switch(tab, page: Page) -> dict:
     with tab.expect_navigation(wait_until="domcontentloaded") as nav:
         link.click()
     response = nav.value
+    path = urlsplit(tab.url).path
     return {
-        "path": urlsplit(tab.url).path,
+        # a target outside the prefix keeps its full path, and fails check_switch
+        "path": path.removeprefix(prefix) if path.startswith(prefix + "/") else path,
         "status": response.status if response else None,
         "lang": tab.evaluate("() => document.documentElement.lang"),
     }

@@ -15,6 +15,7 @@ import subprocess
 import pytest
 
 from tests.e2e import sitecheck
+from tests.e2e.conftest import PREFIX
 
 # A Korean word finds the Korean page, an English word the English page.
 SEARCHES = [
@@ -74,5 +75,42 @@ def test_page(page, context, origin, site, axe, screenshots):
 def test_search_finds_the_page_in_its_language(context, origin, lang, query, expected):
     home = "/" if lang == "ko" else "/en/"
     found = sitecheck.search(context, origin, home, query)
+    problems = sitecheck.check_search(lang, query, found, expected)
+    assert not problems, report(problems)
+
+
+# Under a path prefix, a sample: both homes, a topic page and its notebook in each
+# language, and the glossary. (404.html is served for any missing path, so its links
+# are absolute, from SITE_URL: the deploy workflow sets it to the project page.)
+PREFIXED = [
+    "index.html",
+    "en/index.html",
+    "activation-functions/index.html",
+    "en/batch-normalization/index.html",
+    "notebooks/gradient-checking/index.html",
+    "en/glossary/index.html",
+]
+
+
+@pytest.mark.parametrize("file", PREFIXED)
+def test_page_under_a_path_prefix(file, context, prefixed_origin, site):
+    page = sitecheck.Page(file)
+    known = {p.path for p in sitecheck.discover(site)}
+    assert page.path in known, f"no page {file} in the built site"
+    facts = sitecheck.inspect_page(
+        context, prefixed_origin, page, palettes=(), prefix=PREFIX
+    )
+    problems = sitecheck.all_problems(facts, known)
+    assert not problems, report(problems)
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), SEARCHES[::2])
+def test_search_under_a_path_prefix(context, prefixed_origin, lang, query, expected):
+    home = PREFIX + ("/" if lang == "ko" else "/en/")
+    found = [
+        path.removeprefix(PREFIX)
+        for path in sitecheck.search(context, prefixed_origin, home, query)
+        if path.startswith(PREFIX + "/")
+    ]
     problems = sitecheck.check_search(lang, query, found, expected)
     assert not problems, report(problems)
