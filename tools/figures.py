@@ -15,7 +15,6 @@ import argparse
 import ast
 import hashlib
 import importlib
-import re
 import sys
 import traceback
 from pathlib import Path
@@ -77,17 +76,18 @@ def cache_key(script: Path) -> str:
     return digest.hexdigest()
 
 
-# SVG coordinates are in points (1/72 inch): two decimals are far below a pixel.
-LONG_DECIMAL = re.compile(rb"\d+\.\d{3,}")
-INDENT = re.compile(rb"\n[ \t]+")
-PATH_BREAK = re.compile(rb" ?\n(?=[LMCQz] ?)")
-
-
 def slim(svg: bytes) -> bytes:
-    """Matplotlib's SVG without excess digits, indentation and line breaks in paths."""
-    svg = LONG_DECIMAL.sub(lambda m: b"%.2f" % float(m[0]), svg)
-    svg = INDENT.sub(b"\n", svg)
-    return PATH_BREAK.sub(b" ", svg)
+    """Matplotlib's SVG through scour: five significant digits, relative path data,
+    short ids, no metadata or indentation. About 40 % fewer bytes, most of them in
+    the outlines of Hangul glyphs; Chromium draws the result the same (measured:
+    only isolated anti-aliasing pixels differ)."""
+    from scour import scour
+
+    options = scour.sanitizeOptions()
+    options.digits = 5
+    options.strip_ids = options.shorten_ids = options.remove_metadata = True
+    options.newlines = False
+    return scour.scourString(svg.decode("utf-8"), options).encode("utf-8")
 
 
 def render(script: Path, lang: str) -> bytes:
