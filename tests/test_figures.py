@@ -9,7 +9,12 @@ from matplotlib.figure import Figure
 from tests.conftest import rel
 from tools import figures
 
-SCRIPTS = figures.scripts()
+# Both tests of a script run in one worker (nox runs pytest with --dist loadgroup):
+# a figure that trains networks caches its runs, so they happen once, not twice.
+SCRIPTS = [
+    pytest.param(script, marks=pytest.mark.xdist_group(script.stem))
+    for script in figures.scripts()
+]
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=rel)
