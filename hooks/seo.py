@@ -162,7 +162,7 @@ def on_page_content(html, page, config, files):
 
 
 # ------------------------------------------------------------------ after the build
-def card_png(title: str, subtitle: str) -> bytes:
+def card_figure(title: str, subtitle: str):
     """The social card: the site's name and description on the theme's indigo."""
     import koreanize_matplotlib  # noqa: F401  (NanumGothic: Hangul, offline)
     import matplotlib
@@ -183,6 +183,11 @@ def card_png(title: str, subtitle: str) -> bytes:
     top -= 0.13 * len(lines) + 0.06
     fig.text(left, top, textwrap.fill(subtitle, 44), fontsize=28, va="top", **font)
     fig.text(left, 0.08, "한국어 · English", fontsize=24, alpha=0.8, **font)
+    return fig
+
+
+def card_png(title: str, subtitle: str) -> bytes:
+    fig = card_figure(title, subtitle)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
