@@ -62,7 +62,9 @@ def repo_url(environ=None) -> str | None:
         try:
             url = subprocess.run(
                 ["git", "-C", str(REPO), "remote", "get-url", "origin"],
-                capture_output=True, text=True, check=False,
+                capture_output=True,
+                text=True,
+                check=False,
             ).stdout.strip()
         except OSError:
             url = ""
@@ -178,8 +180,16 @@ def card_figure(title: str, subtitle: str):
     fig.text(left, top, "CS231n", fontsize=30, alpha=0.8, va="top", **font)
     top -= 0.14
     lines = textwrap.wrap(title, 26)
-    fig.text(left, top, "\n".join(lines), fontsize=52, weight="bold", va="top",
-             linespacing=1.15, **font)
+    fig.text(
+        left,
+        top,
+        "\n".join(lines),
+        fontsize=52,
+        weight="bold",
+        va="top",
+        linespacing=1.15,
+        **font,
+    )
     top -= 0.13 * len(lines) + 0.06
     fig.text(left, top, textwrap.fill(subtitle, 44), fontsize=28, va="top", **font)
     fig.text(left, 0.08, "한국어 · English", fontsize=24, alpha=0.8, **font)

@@ -78,15 +78,19 @@ def check_head(file: str, html: str, base: str, repo_url: str | None) -> list[st
 
     description = head.one("description")
     if not description or len(description) > MAX_DESCRIPTION:
-        problem(f"needs one meta description of 1-{MAX_DESCRIPTION} characters, "
-                f"has {head.meta.get('description')}")
+        problem(
+            f"needs one meta description of 1-{MAX_DESCRIPTION} characters, "
+            f"has {head.meta.get('description')}"
+        )
     alternates = {a.get("hreflang"): a.get("href") for a in head.rel("alternate")}
     canonical = [link.get("href") for link in head.rel("canonical")]
     if file.rsplit("/", 1)[-1] == "404.html":
         if head.one("robots") != "noindex":
             problem("the error page must say robots noindex")
         if canonical or alternates:
-            problem(f"the error page has canonical {canonical} / alternates {alternates}")
+            problem(
+                f"the error page has canonical {canonical} / alternates {alternates}"
+            )
         return problems
 
     want = expected_urls(file, base)

@@ -116,19 +116,30 @@ def small_site(tmp_path_factory, monkeypatch_module):
     site = root / "site"
 
     def fill(out):
-        for lang, subdir, links in (("ko", "", ("./", "./en/")), ("en", "en", ("../", "./"))):
+        for lang, subdir, links in (
+            ("ko", "", ("./", "./en/")),
+            ("en", "en", ("../", "./")),
+        ):
             docs = root / lang
             (docs / "notebooks").mkdir(parents=True)
             (docs / "index.md").write_text(HOME[lang], encoding="utf-8")
             (docs / "activation-functions.md").write_text(PAGE[lang], encoding="utf-8")
             nb = nbformat.v4.new_notebook()
-            nb.cells = [nbformat.v4.new_markdown_cell(PAGE[lang].split("{")[0]),
-                        nbformat.v4.new_code_cell("print(1)")]
+            nb.cells = [
+                nbformat.v4.new_markdown_cell(PAGE[lang].split("{")[0]),
+                nbformat.v4.new_code_cell("print(1)"),
+            ]
             nbformat.write(nb, docs / "notebooks" / "activation-functions.ipynb")
             config = root / f"mkdocs.{lang}.yml"
             config.write_text(
-                CONFIG.format(name=f"Site {lang}", docs=docs, lang=lang,
-                              repo=build.REPO, ko=links[0], en=links[1]),
+                CONFIG.format(
+                    name=f"Site {lang}",
+                    docs=docs,
+                    lang=lang,
+                    repo=build.REPO,
+                    ko=links[0],
+                    en=links[1],
+                ),
                 encoding="utf-8",
             )
             build.mkdocs_build(str(config), out / subdir, build.site_url(subdir))
@@ -162,16 +173,21 @@ def test_small_build_every_page_has_the_right_head(small_site):
     assert not problems, "\n".join(problems)
     pages = {f: d for f, d in descriptions.items() if not f.endswith("404.html")}
     assert not duplicate_descriptions(pages)
-    assert descriptions["en/activation-functions/index.html"] == (
-        TABLE["activation-functions"]["en"]
+    assert (
+        descriptions["en/activation-functions/index.html"]
+        == (TABLE["activation-functions"]["en"])
     )
 
 
 def test_small_build_notebook_names_its_chapter(small_site):
     head = Head((small_site / "notebooks/activation-functions/index.html").read_text())
     assert head.title.startswith("활성화 함수 — 노트북")
-    assert [x["href"] for x in head.rel("canonical")] == [BASE + "activation-functions/"]
-    assert head.one("description") == TABLE["notebook"]["ko"].format(title="활성화 함수")
+    assert [x["href"] for x in head.rel("canonical")] == [
+        BASE + "activation-functions/"
+    ]
+    assert head.one("description") == TABLE["notebook"]["ko"].format(
+        title="활성화 함수"
+    )
 
 
 def test_small_build_check_finds_a_wrong_head(small_site):
@@ -189,7 +205,8 @@ def test_small_build_robots_sitemaps_card_and_no_sitemap_lookups(small_site):
     assert not (small_site / "en" / "robots.txt").exists()
     sitemap = (small_site / "en" / "sitemap.xml").read_text()
     assert re.findall(r"<loc>(.*?)</loc>", sitemap) == [
-        BASE + "en/", BASE + "en/activation-functions/"
+        BASE + "en/",
+        BASE + "en/activation-functions/",
     ]  # no notebook: its canonical page is the chapter
     assert f'hreflang="x-default" href="{BASE}activation-functions/"' in sitemap
     for subdir in ("", "en/"):
@@ -206,10 +223,15 @@ def test_the_social_card_text_fits_on_the_card():
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     for title, subtitle in (
-        ("Training Neural Networks, Part I", "CS231n’s “Training Neural Networks, "
-         "part I”, learned by running the code."),
-        ("신경망 학습 1부", "CS231n “Training Neural Networks, part I”를 코드로 직접 "
-         "확인하며 배웁니다."),
+        (
+            "Training Neural Networks, Part I",
+            "CS231n’s “Training Neural Networks, part I”, learned by running the code.",
+        ),
+        (
+            "신경망 학습 1부",
+            "CS231n “Training Neural Networks, part I”를 코드로 직접 "
+            "확인하며 배웁니다.",
+        ),
     ):
         fig = seo.card_figure(title, subtitle)
         renderer = FigureCanvasAgg(fig).get_renderer()

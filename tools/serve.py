@@ -41,7 +41,11 @@ def snapshot() -> dict[str, float]:
     for top in SOURCES:
         for path in (REPO / top).rglob("*"):
             rel = path.relative_to(REPO)
-            if path.is_file() and not _generated(rel) and "__pycache__" not in rel.parts:
+            if (
+                path.is_file()
+                and not _generated(rel)
+                and "__pycache__" not in rel.parts
+            ):
                 stamps[rel.as_posix()] = path.stat().st_mtime
     for name in CONFIG_FILES:
         stamps[name] = (REPO / name).stat().st_mtime
@@ -64,7 +68,9 @@ def languages_to_rebuild(changed: set[str]) -> list[str]:
 
 def build_language(subdir: str) -> None:
     config_file = {s: c for c, s in CONFIGS}[subdir]
-    mkdocs_build(config_file, OUT / f"site-{subdir}" if subdir else ROOT, site_url(subdir))
+    mkdocs_build(
+        config_file, OUT / f"site-{subdir}" if subdir else ROOT, site_url(subdir)
+    )
     for other in LANG_DIRS:  # the Korean build empties its directory: link English in
         link = ROOT / other
         if other and ROOT.is_dir() and not link.exists():
@@ -82,8 +88,11 @@ class Rebuilder:
 
     def __call__(self) -> None:
         now = snapshot()
-        changed = {p for p in now.keys() | self.stamps.keys()
-                   if now.get(p) != self.stamps.get(p)}
+        changed = {
+            p
+            for p in now.keys() | self.stamps.keys()
+            if now.get(p) != self.stamps.get(p)
+        }
         if not changed:
             return
         start = time.perf_counter()
@@ -94,14 +103,20 @@ class Rebuilder:
         for subdir in subdirs:
             build_language(subdir)
         names = ", ".join(LANG_DIRS[s] for s in subdirs)
-        log.warning("rebuilt %s in %.1f s (%s)", names, time.perf_counter() - start,
-                    ", ".join(sorted(changed))[:200])
+        log.warning(
+            "rebuilt %s in %.1f s (%s)",
+            names,
+            time.perf_counter() - start,
+            ", ".join(sorted(changed))[:200],
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     port = int(argv[0]) if argv else 8000
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)
     logging.getLogger("serve").setLevel(logging.INFO)
     if not generate():

@@ -45,7 +45,10 @@ def test_every_page_has_its_own_head(site):
                 "description"
             )
         for url in Head(html).meta.get("og:image", []):
-            if not url.startswith(BASE) or not (site / url.removeprefix(BASE)).is_file():
+            if (
+                not url.startswith(BASE)
+                or not (site / url.removeprefix(BASE)).is_file()
+            ):
                 problems.append(f"{page}: og:image {url} is not a file of the site")
     for by_file in descriptions.values():
         problems += duplicate_descriptions(by_file)
