@@ -242,3 +242,29 @@ def test_the_social_card_text_fits_on_the_card():
                 text.get_text(), 40
             )
             assert box.y0 <= extent.y0 and extent.y1 <= box.y1
+
+
+def test_serve_rebuilds_what_changed_and_retries_what_failed(monkeypatch):
+    stamps = {"docs/ko/a.md": 1.0, "docs/en/a.md": 1.0, "snippets/x.py": 1.0}
+    built = []
+    monkeypatch.setattr(serve, "snapshot", lambda: dict(stamps))
+    monkeypatch.setattr(serve, "generate", lambda: True)
+    monkeypatch.setattr(serve, "build_language", built.append)
+    rebuild = serve.Rebuilder()
+    rebuild()
+    assert built == []  # nothing changed
+    stamps["docs/en/a.md"] = 2.0
+    rebuild()
+    assert built == ["en"]
+
+    def broken(subdir):
+        raise RuntimeError("a broken include")
+
+    monkeypatch.setattr(serve, "build_language", broken)
+    stamps["docs/ko/a.md"] = 2.0
+    with pytest.raises(RuntimeError):
+        rebuild()
+    monkeypatch.setattr(serve, "build_language", built.append)
+    stamps["docs/en/a.md"] = 3.0  # the fix is elsewhere: the Korean site still rebuilds
+    rebuild()
+    assert built == ["en", "", "en"]

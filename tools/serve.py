@@ -83,6 +83,9 @@ def generate() -> bool:
 
 
 class Rebuilder:
+    """Called by the server after files changed. Until a rebuild succeeds, the files
+    changed before it count as changed again (fixing a page rebuilds what failed)."""
+
     def __init__(self) -> None:
         self.stamps = snapshot()
 
@@ -96,12 +99,12 @@ class Rebuilder:
         if not changed:
             return
         start = time.perf_counter()
-        self.stamps = now
         if not generate():
             raise RuntimeError("a figure or notebook failed: see above")
         subdirs = languages_to_rebuild(changed)
         for subdir in subdirs:
             build_language(subdir)
+        self.stamps = now
         names = ", ".join(LANG_DIRS[s] for s in subdirs)
         log.warning(
             "rebuilt %s in %.1f s (%s)",
