@@ -81,7 +81,7 @@ def test_the_browser_sees_the_same_head(file, prefix, context, origin, prefixed_
             "**/*",
             lambda r: r.continue_() if r.request.url.startswith(server) else r.abort(),
         )
-        tab.goto(server + prefix + page.path, wait_until="domcontentloaded")
+        tab.goto(server + prefix + page.path, wait_until="load")
         html = tab.content()
     finally:
         tab.close()
