@@ -33,11 +33,10 @@ def build(session: nox.Session) -> None:
 
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Build, then preview the site at http://127.0.0.1:8000 (Ctrl-C stops it)."""
+    """Preview at http://127.0.0.1:8000 (Ctrl-C stops it); edits to a page, a snippet
+    or a figure script rebuild what they touch and reload the page (`-- PORT`)."""
     install(session, "site")
-    session.run("python", "-m", "tools.build", env=ENV)
-    server = ["http.server", "8000", "--bind", "127.0.0.1", "--directory", "site"]
-    session.run("python", "-m", *server)
+    session.run("python", "-m", "tools.serve", *session.posargs, env=ENV)
 
 
 @nox.session
