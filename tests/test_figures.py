@@ -45,3 +45,57 @@ def test_figure_has_labels_for_both_languages(script):
         f"{rel(script)}: Korean and English figures are identical; translate LABELS"
     )
 
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=rel)
+def test_figure_text_is_readable_in_the_column_it_is_shown_in(script):
+    """The smallest text of the wide figure is >= 12 CSS px in the desktop column,
+    of the narrow one >= 11 px on a 390 px phone (figures.shown_px: its size in
+    points, shrunk with the figure to the column, never grown)."""
+    import matplotlib.pyplot as plt
+
+    from figures_src import style
+
+    style.apply()
+    rules = {
+        "wide": (figures.DESKTOP_COLUMN_PX, figures.MIN_DESKTOP_PX, "desktop column"),
+        "narrow": (figures.PHONE_COLUMN_PX, figures.MIN_PHONE_PX, "390 px phone"),
+    }
+    for lang in figures.LANGS:
+        for variant, (column, minimum, where) in rules.items():
+            fig = figures.make_figure(script, lang, variant)
+            width = fig.get_size_inches()[0]
+            smallest = figures.smallest_text_pt(fig)
+            plt.close(fig)
+            shown = figures.shown_px(smallest, width, column)
+            assert shown >= minimum, (
+                f"{rel(script)} ({lang}, {variant}): smallest text {smallest:g} pt in "
+                f"a figure {width:g} in wide shows at {shown:.1f} px in the {where} "
+                f"(< {minimum} px): larger type, fewer panels per row, or a narrower "
+                "figure (make(lang, narrow))"
+            )
+
+
+def test_text_size_rule_catches_a_figure_drawn_for_paper():
+    """The measurement itself: ten panels in a 10-inch row at 7 pt fail."""
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 10, figsize=(10, 1.8))
+    axes[0].set_title("layer 1", fontsize=7)
+    assert figures.smallest_text_pt(fig) == 7
+    shown = figures.shown_px(7, 10, figures.DESKTOP_COLUMN_PX)
+    plt.close(fig)
+    assert 6 < shown < figures.MIN_DESKTOP_PX  # ~6.7 px, as seen in the browser
+    assert figures.shown_px(9, 4, figures.PHONE_COLUMN_PX) >= figures.MIN_PHONE_PX
+
+
+def test_dark_colours_stand_out_from_the_dark_background():
+    from figures_src import theme
+
+    for color in ("#000", "#000000", "#333333", "#1f77b4", "#440154", "#d62728"):
+        dark = theme.rgb(theme.dark(color, "stroke"))
+        assert theme.contrast(dark, theme.DARK_BG) >= theme.MARK_CONTRAST, color
+    assert theme.contrast(theme.rgb(theme.dark("#000", "fill")), theme.DARK_BG) >= 4.5
+    assert theme.dark("#fff", "fill") == theme.hexcolor(theme.DARK_BG)
+    svg = theme.themed('<svg width="1"><path fill="#fff" stroke="#000"/></svg>')
+    assert "prefers-color-scheme:dark" in svg and '[fill="#fff"]' in svg
