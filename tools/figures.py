@@ -73,28 +73,59 @@ def make_figure(script: Path, lang: str, variant: str = "wide"):
     return fig
 
 
+class _TextSizes:
+    """Records the size of every text a renderer draws while active: ticks, labels,
+    legends, annotations; a sub- or superscript counts at its own size."""
+
+    def __init__(self) -> None:
+        self.sizes: list[float] = []
+
+    def __enter__(self):
+        from matplotlib.backends.backend_agg import RendererAgg
+        from matplotlib.backends.backend_svg import RendererSVG
+
+        self._saved = [(cls, cls.draw_text) for cls in (RendererAgg, RendererSVG)]
+        for cls, draw_text in self._saved:
+            cls.draw_text = self._recorder(draw_text)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for cls, draw_text in self._saved:
+            cls.draw_text = draw_text
+
+    def _recorder(self, draw_text):
+        def record(renderer, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+            if s.strip():
+                size = prop.get_size_in_points()
+                if ismath and ("_" in s or "^" in s):
+                    size *= 0.7  # mathtext's script size (SHRINK_FACTOR)
+                self.sizes.append(size)
+            return draw_text(renderer, gc, x, y, s, prop, angle, ismath, mtext)
+
+        return record
+
+    @property
+    def smallest(self) -> float:
+        return min(self.sizes, default=float("inf"))
+
+
 def smallest_text_pt(fig) -> float:
-    """The size in points of the smallest text the figure draws (ticks, labels,
-    legends, annotations; a sub- or superscript counts at its own size)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+    """The size in points of the smallest text the figure draws."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    sizes: list[float] = []
-    draw_text = RendererAgg.draw_text
-
-    def record(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
-        if s.strip():
-            size = prop.get_size_in_points()
-            if ismath and ("_" in s or "^" in s):
-                size *= 0.7  # mathtext's script size (SHRINK_FACTOR)
-            sizes.append(size)
-        return draw_text(self, gc, x, y, s, prop, angle, ismath, mtext)
-
-    RendererAgg.draw_text = record
-    try:
+    with _TextSizes() as sizes:
         FigureCanvasAgg(fig).draw()
-    finally:
-        RendererAgg.draw_text = draw_text
-    return min(sizes, default=float("inf"))
+    return sizes.smallest
+
+
+def svg_text_size(svg: bytes) -> tuple[float, float]:
+    """(smallest text in pt, width in inches) of an SVG that render() wrote."""
+    import re
+
+    text = svg[:2000].decode("utf-8", errors="replace")
+    smallest = re.search(r'data-min-text-pt="([\d.]+|inf)"', text)
+    width = re.search(r'<svg\b[^>]*\bwidth="([\d.]+)pt"', text)
+    return float(smallest[1]), float(width[1]) / 72
 
 
 def shown_px(text_pt: float, width_in: float, column_px: float) -> float:
@@ -161,9 +192,10 @@ def render(script: Path, lang: str, variant: str = "wide") -> bytes:
 
     style.apply()
     fig = make_figure(script, lang, variant)
-    smallest = smallest_text_pt(fig)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    with _TextSizes() as sizes:  # measured while the SVG is drawn: no second draw
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    smallest = sizes.smallest
     plt.close(fig)
     svg = theme.themed(slim(buffer.getvalue()).decode("utf-8"))
     svg = svg.replace("<svg ", f'<svg data-min-text-pt="{smallest:g}" ', 1)
