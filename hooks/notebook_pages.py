@@ -81,8 +81,9 @@ def _heading_ids(html: str, page) -> str:
             f"{page.file.src_uri}: {len(items)} entries in the table of contents "
             "but a different number of headings"
         )
-    ids = [anchor or item.id for item, (anchor, *_) in zip(items, headings)]
-    for item, new in zip(items, ids):
+    pairs = zip(items, headings, strict=True)
+    ids = [anchor or item.id for item, (anchor, *_) in pairs]
+    for item, new in zip(items, ids, strict=True):
         item.id = new
     if len(set(ids)) != len(ids):
         raise ValueError(f"{page.file.src_uri}: duplicate heading ids {ids}")

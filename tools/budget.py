@@ -7,7 +7,8 @@
 A page's weight is its HTML plus its own images (the SVG figures it shows), as one
 reader downloads them: a figure is a `<picture>` with a wide file for desktops and a
 narrow one for phones (hooks/figures.py), and a browser fetches only the one its
-viewport selects, so the images count once, for the heavier of the two viewports. The theme
+viewport selects, so the images count once, for the heavier of the two viewports.
+The theme
 files every page shares (Material's CSS and JavaScript, MathJax, assets/notebook.css,
 the search index) are counted once, separately. tests/e2e/test_budget.py enforces
 PAGE_LIMIT, MEDIAN_LIMIT and REBUILD_RATIO_LIMIT.

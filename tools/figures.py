@@ -6,7 +6,8 @@ goes to `docs/<lang>/figures/<page>/<name>.svg` (git-ignored), with a narrow var
 takes `narrow`, else the same figure laid out again at NARROW_WIDTH. The page shows
 the narrow one through `<picture>` below NARROW_MEDIA (hooks/figures.py), so each
 reader downloads one of the two. Every SVG carries its own dark-palette colours
-(figures_src/theme.py) and its smallest text size (`data-min-text-pt`). A figure is redrawn
+(figures_src/theme.py) and its smallest text size (`data-min-text-pt`).
+A figure is redrawn
 only when its script, a repository module it imports (the snippets it draws from),
 the shared style or this renderer changed; scripts run in parallel.
 

@@ -59,5 +59,6 @@ def make(lang, narrow=False):
         arrowprops=dict(arrowstyle="->", color="0.3"),
     )
     handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncols=2 if narrow else 3, fontsize=9)
+    fig.legend(handles, labels, loc="outside lower center", ncols=2 if narrow else 3,
+               fontsize=9)
     return fig

@@ -253,7 +253,8 @@ LAYOUT = r"""async () => {
     });
   const tables = [...document.querySelectorAll('article table')].map((t) => {
     const wrap = t.closest('.md-typeset__scrollwrap, .jp-RenderedHTMLCommon');
-    return {wide: t.getBoundingClientRect().width > (wrap || t.parentElement).clientWidth + 1,
+    const room = (wrap || t.parentElement).clientWidth;
+    return {wide: t.getBoundingClientRect().width > room + 1,
             scrolls: !!wrap && scrolls(wrap)};
   });
   const column = document.querySelector('.md-content__inner');
@@ -262,7 +263,8 @@ LAYOUT = r"""async () => {
 }"""
 
 # Every figure shows the variant the viewport selects, fully loaded.
-FIGURES_SETTLED = r"""() => [...document.querySelectorAll('article picture')].every((p) => {
+FIGURES_SETTLED = r"""() => [...document.querySelectorAll('article picture')]
+  .every((p) => {
   const img = p.querySelector('img'), source = p.querySelector('source');
   const narrow = source && matchMedia(source.media).matches;
   return img.complete && img.currentSrc.endsWith('.narrow.svg') === !!narrow;
@@ -645,15 +647,17 @@ def check_layout(facts: PageFacts) -> list[str]:
                                     or not formula["cue"]):
                 problems.append(
                     f"{facts.page}: formula wider than the {viewport} column "
-                    f"{'' if viewport == 'desktop' else 'without a scroll box and cue '}"
-                    f"…{formula['tex']}…"
+                    + ("" if viewport == "desktop" else "without a scroll box and cue ")
+                    + f"…{formula['tex']}…"
                 )
         for table in seen["tables"]:
             if table["wide"] and not table["scrolls"]:
                 problems.append(f"{facts.page}: a table is cut on a {viewport}")
     narrow = [u for u in facts.desktop_requests if u.endswith(".narrow.svg")]
     if narrow:
-        problems.append(f"{facts.page}: a desktop downloaded phone figures: {narrow[:3]}")
+        problems.append(
+            f"{facts.page}: a desktop downloaded phone figures: {narrow[:3]}"
+        )
     return problems
 
 

@@ -117,7 +117,10 @@ def test_search_under_a_path_prefix(context, prefixed_origin, lang, query, expec
 
 
 # A phone downloads the narrow figures and none of the wide ones.
-@pytest.mark.parametrize("path", ["/weight-initialization/", "/en/activation-functions/"])
+PHONE_PAGES = ["/weight-initialization/", "/en/activation-functions/"]
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
 def test_a_phone_downloads_only_the_narrow_figures(browser, origin, path):
     ctx = browser.new_context(viewport=sitecheck.PHONE, color_scheme="light")
     tab = ctx.new_page()
