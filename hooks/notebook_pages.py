@@ -18,11 +18,19 @@ CDN_BLOCKS = [
         r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.DOTALL
     ),
 ]
-# A Markdown-cell heading as nbconvert writes it: the id and the permalink.
+# A Markdown-cell heading as nbconvert writes it (the id and the permalink), after
+# the anchor tools/notebooks.py puts before it: the page's own heading id.
 HEADING = re.compile(
-    r'(<h[1-6] id=")[^"]*(">.*?<a class="anchor-link" href="#)[^"]*(")', re.DOTALL
+    r'(?:<p>\s*<a id="([\w-]+)"></a>\s*</p>\s*)?'
+    r'(<h[1-6] id=")[^"]*(">.*?<a class="anchor-link" href="#)[^"]*(")',
+    re.DOTALL,
 )
 NOTEBOOK_CSS = "assets/notebook.css"
+# mkdocs-jupyter (include_source) copies the .ipynb beside the page: link it.
+DOWNLOAD = {
+    "ko": "노트북 파일 내려받기 (.ipynb)",
+    "en": "Download the notebook (.ipynb)",
+}
 _css: dict[str, str] = {}
 
 
@@ -39,32 +47,53 @@ def on_page_content(html, page, config, files):
             "the other notebooks; keep one mkdocs-jupyter theme"
         )
     html = _heading_ids(html, page)
+    name = page.file.src_uri.rsplit("/", 1)[-1]
+    label = DOWNLOAD[config["theme"]["language"]]
+    html = (
+        f'<p><a class="md-button" href="{name}" download="{name}" '
+        f'type="application/x-ipynb+json">{label}</a></p>\n' + html
+    )
     html = INLINE_CSS.sub("", html)
     for block in CDN_BLOCKS:
         html = block.sub("", html)
     return html
 
 
-def _toc_ids(items):
+def _toc_items(items):
     for item in items:
-        yield item.id
-        yield from _toc_ids(item.children)
+        yield item
+        yield from _toc_items(item.children)
 
 
 def _heading_ids(html: str, page) -> str:
-    """Give each heading the id its table-of-contents entry links to.
+    """Give each heading the id of the same heading on the page, in both languages.
 
-    mkdocs-jupyter slugifies headings to ASCII, so Hangul headings get id="" while the
-    table of contents (python-markdown's toc) links to "_1", "_2", ...
+    mkdocs-jupyter slugifies headings to ASCII (Hangul headings get id="") and
+    python-markdown's table of contents links "_1", "_2", ...; the notebook carries
+    each heading's page id in an anchor just before it (tools/notebooks.py). That
+    id moves onto the heading, the anchor goes (no duplicate ids), and the table
+    of contents links the same ids.
     """
-    ids = list(_toc_ids(page.toc))
-    if len(ids) != len(HEADING.findall(html)):
+    items = list(_toc_items(page.toc))
+    headings = HEADING.findall(html)
+    if len(items) != len(headings):
         raise ValueError(
-            f"{page.file.src_uri}: {len(ids)} entries in the table of contents "
+            f"{page.file.src_uri}: {len(items)} entries in the table of contents "
             "but a different number of headings"
         )
+    pairs = zip(items, headings, strict=True)
+    ids = [anchor or item.id for item, (anchor, *_) in pairs]
+    for item, new in zip(items, ids, strict=True):
+        item.id = new
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{page.file.src_uri}: duplicate heading ids {ids}")
     ids.reverse()
-    return HEADING.sub(lambda m: m[1] + ids[-1] + m[2] + ids.pop() + m[3], html)
+
+    def heading(match: re.Match) -> str:
+        new = ids.pop()
+        return match[2] + new + match[3] + new + match[4]
+
+    return HEADING.sub(heading, html)
 
 
 def on_post_build(config):

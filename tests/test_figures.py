@@ -1,5 +1,6 @@
-"""Every figure script draws both languages, deterministically."""
+"""Every figure script draws both languages, deterministically, readably."""
 
+import functools
 import importlib
 import warnings
 
@@ -17,16 +18,25 @@ SCRIPTS = [
 ]
 
 
+@functools.cache
+def rendered(script, lang: str, variant: str) -> tuple[bytes, list[str]]:
+    """One render per worker (both tests of a script share a worker): the SVG and
+    the glyphs the font lacked."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        svg = figures.render(script, lang, variant)
+    return svg, [str(w.message) for w in caught if "missing from" in str(w.message)]
+
+
 @pytest.mark.parametrize("script", SCRIPTS, ids=rel)
 def test_figure_renders_identically_twice_in_both_languages(script):
     for lang in figures.LANGS:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            first = figures.render(script, lang)
-        missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
-        assert not missing, f"{rel(script)} ({lang}): glyphs not in the font: {missing}"
-        assert first.startswith(b"<?xml") and b"<svg" in first
-        assert figures.render(script, lang) == first, (
+        for variant in figures.VARIANTS:
+            first, missing = rendered(script, lang, variant)
+            where = f"{rel(script)} ({lang}, {variant})"
+            assert not missing, f"{where}: glyphs not in the font: {missing}"
+            assert first.startswith(b"<?xml") and b"<svg" in first
+        assert figures.render(script, lang) == rendered(script, lang, "wide")[0], (
             f"{rel(script)} ({lang}) is not deterministic"
         )
 
@@ -41,7 +51,54 @@ def test_figure_has_labels_for_both_languages(script):
         f"{rel(script)}: ko and en LABELS must have the same keys"
     )
     assert isinstance(module.make("en"), Figure)
-    assert figures.render(script, "ko") != figures.render(script, "en"), (
+    assert rendered(script, "ko", "wide")[0] != rendered(script, "en", "wide")[0], (
         f"{rel(script)}: Korean and English figures are identical; translate LABELS"
     )
 
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=rel)
+def test_figure_text_is_readable_in_the_column_it_is_shown_in(script):
+    """The smallest text of the wide figure is >= 12 CSS px in the desktop column,
+    of the narrow one >= 11 px on a 390 px phone (figures.shown_px: its size in
+    points, shrunk with the figure to the column, never grown). The size is what
+    the renderer drew, recorded in the SVG (data-min-text-pt)."""
+    rules = {
+        "wide": (figures.DESKTOP_COLUMN_PX, figures.MIN_DESKTOP_PX, "desktop column"),
+        "narrow": (figures.PHONE_COLUMN_PX, figures.MIN_PHONE_PX, "390 px phone"),
+    }
+    for lang in figures.LANGS:
+        for variant, (column, minimum, where) in rules.items():
+            smallest, width = figures.svg_text_size(rendered(script, lang, variant)[0])
+            shown = figures.shown_px(smallest, width, column)
+            assert shown >= minimum, (
+                f"{rel(script)} ({lang}, {variant}): smallest text {smallest:g} pt in "
+                f"a figure {width:g} in wide shows at {shown:.1f} px in the {where} "
+                f"(< {minimum} px): larger type, fewer panels per row, or a narrower "
+                "figure (make(lang, narrow))"
+            )
+
+
+def test_text_size_rule_catches_a_figure_drawn_for_paper():
+    """The measurement itself: ten panels in a 10-inch row at 7 pt fail."""
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 10, figsize=(10, 1.8))
+    axes[0].set_title("layer 1", fontsize=7)
+    assert figures.smallest_text_pt(fig) == 7
+    shown = figures.shown_px(7, 10, figures.DESKTOP_COLUMN_PX)
+    plt.close(fig)
+    assert 6 < shown < figures.MIN_DESKTOP_PX  # ~6.7 px, as seen in the browser
+    assert figures.shown_px(9, 4, figures.PHONE_COLUMN_PX) >= figures.MIN_PHONE_PX
+
+
+def test_dark_colours_stand_out_from_the_dark_background():
+    from figures_src import theme
+
+    for color in ("#000", "#000000", "#333333", "#1f77b4", "#440154", "#d62728"):
+        dark = theme.rgb(theme.dark(color, "stroke"))
+        assert theme.contrast(dark, theme.DARK_BG) >= theme.MARK_CONTRAST, color
+    assert theme.contrast(theme.rgb(theme.dark("#000", "fill")), theme.DARK_BG) >= 4.5
+    assert theme.dark("#fff", "fill") == theme.hexcolor(theme.DARK_BG)
+    svg = theme.themed('<svg width="1"><path fill="#fff" stroke="#000"/></svg>')
+    assert "prefers-color-scheme:dark" in svg and '[fill="#fff"]' in svg

@@ -53,7 +53,7 @@ def test_a_wrong_output_line_fails_with_the_file_name_and_the_fix(tmp_path):
     assert "-#> 3" in result.stderr and "+#> 2" in result.stderr
 
 
-def test_notebook_has_prose_and_code_but_no_figures_or_page_markup(
+def test_notebook_has_prose_and_code_and_names_the_figures_it_lacks(
     tmp_path, monkeypatch
 ):
     page = tmp_path / "demo-page.md"
@@ -76,7 +76,7 @@ def test_notebook_has_prose_and_code_but_no_figures_or_page_markup(
         A caption
         ///
 
-        ??? question "Exercise"
+        !!! question "Exercise"
             Try it.
     """)
     )
@@ -92,7 +92,12 @@ def test_notebook_has_prose_and_code_but_no_figures_or_page_markup(
     assert nb.cells[3].source.startswith("def relative_error(")
     assert "--8<--" not in nb.cells[3].source
     assert "figures/" not in nb.cells[4].source and "caption" not in nb.cells[4].source
-    assert nb.cells[4].source == "**Exercise**\n\nTry it."
+    # the figure stays on the page; the notebook names it and links the page
+    note, exercise = nb.cells[4].source.split("\n\n", 1)
+    assert note == (
+        "> **Figure:** alt text (the figure is on [the page](../../demo-page/).)"
+    )
+    assert exercise.strip() == "**Exercise**\n\nTry it."
 
 
 def test_a_failed_build_leaves_the_old_site_untouched(tmp_path):

@@ -4,7 +4,11 @@
     python -m tools.budget --times    # + a rebuild with nothing changed vs plain MkDocs
     python -m tools.budget --cold     # + a cold build in a temporary copy of the tree
 
-A page's weight is its HTML plus its own images (the SVG figures it shows). The theme
+A page's weight is its HTML plus its own images (the SVG figures it shows), as one
+reader downloads them: a figure is a `<picture>` with a wide file for desktops and a
+narrow one for phones (hooks/figures.py), and a browser fetches only the one its
+viewport selects, so the images count once, for the heavier of the two viewports.
+The theme
 files every page shares (Material's CSS and JavaScript, MathJax, assets/notebook.css,
 the search index) are counted once, separately. tests/e2e/test_budget.py enforces
 PAGE_LIMIT, MEDIAN_LIMIT and REBUILD_RATIO_LIMIT.
@@ -72,15 +76,26 @@ class PageWeight:
 
 
 class _Refs(HTMLParser):
+    """What a page loads: `images` on a desktop, `phone_images` on a phone (the
+    `<source>` a `<picture>` offers for narrow screens instead of its `<img>`)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.images: list[str] = []
+        self.phone_images: list[str] = []
         self.assets: list[str] = []
+        self._narrow: str | None = None  # the current <picture>'s phone source
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "img" and a.get("src"):
+        if tag == "picture":
+            self._narrow = None
+        elif tag == "source" and a.get("srcset") and "max-width" in a.get("media", ""):
+            self._narrow = a["srcset"].split()[0]
+        elif tag == "img" and a.get("src"):
             self.images.append(a["src"])
+            self.phone_images.append(self._narrow or a["src"])
+            self._narrow = None
         elif tag == "script" and a.get("src"):
             self.assets.append(a["src"])
         elif tag == "link" and a.get("href") and "stylesheet" in (a.get("rel") or ""):
@@ -102,11 +117,15 @@ def page_weights(site: Path) -> list[PageWeight]:
     for url, file in html_pages(site):
         refs = _Refs()
         refs.feed(file.read_text(encoding="utf-8", errors="replace"))
-        images = {
-            f
-            for src in refs.images
-            if (f := _local_file(site, url, src)) and "assets" not in f.parts
-        }
+        per_viewport = [
+            {
+                f
+                for src in sources
+                if (f := _local_file(site, url, src)) and "assets" not in f.parts
+            }
+            for sources in (refs.images, refs.phone_images)
+        ]
+        images = max(per_viewport, key=lambda fs: sum(f.stat().st_size for f in fs))
         assets = {f for ref in refs.assets if (f := _local_file(site, url, ref))}
         lang_root = site / "en" if url.startswith("/en/") else site
         if any(f.name == "mathjax-loader.js" for f in assets):
@@ -170,7 +189,7 @@ def counts(repo: Path, site: Path) -> dict[str, int | str]:
         "topic pages (per language)": len(topic_pages("ko")),
         "HTML pages (both languages)": len(html_pages(site)),
         "figure scripts": len(list((repo / "figures_src").glob("*/plot_*.py"))),
-        "figure SVGs in the site": sum(
+        "figure SVGs in the site (wide + narrow)": sum(
             1
             for f in site_files
             if f.suffix == ".svg" and "assets" not in f.relative_to(site).parts

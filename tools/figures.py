@@ -1,7 +1,13 @@
 """Draw every figure of the site, in Korean and English, as deterministic SVG.
 
 Each `figures_src/<page>/plot_<name>.py` exposes `make(lang) -> Figure`. The output
-goes to `docs/<lang>/figures/<page>/<name>.svg` (git-ignored). A figure is redrawn
+goes to `docs/<lang>/figures/<page>/<name>.svg` (git-ignored), with a narrow variant
+`<name>.narrow.svg` for phones beside it: `make(lang, narrow=True)` where the script
+takes `narrow`, else the same figure laid out again at NARROW_WIDTH. The page shows
+the narrow one through `<picture>` below NARROW_MEDIA (hooks/figures.py), so each
+reader downloads one of the two. Every SVG carries its own dark-palette colours
+(figures_src/theme.py) and its smallest text size (`data-min-text-pt`).
+A figure is redrawn
 only when its script, a repository module it imports (the snippets it draws from),
 the shared style or this renderer changed; scripts run in parallel.
 
@@ -25,6 +31,15 @@ REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "figures_src"
 CACHE = REPO / ".cache" / "figures.json"
 LANGS = ("ko", "en")
+VARIANTS = ("wide", "narrow")
+# The text-size rule: the smallest text of a figure, as a reader sees it, is at least
+# MIN_DESKTOP_PX CSS px in the desktop column and MIN_PHONE_PX on a 390 px phone.
+# The columns were measured in Chromium (tests/e2e checks they still hold):
+# 688 CSS px at 1280 px, 358 px at 390 px. An image is never scaled up.
+DESKTOP_COLUMN_PX, PHONE_COLUMN_PX = 688, 358
+MIN_DESKTOP_PX, MIN_PHONE_PX = 12, 11
+NARROW_WIDTH = 4.0  # inches: 384 CSS px, scaled to 358 on a 390 px phone
+NARROW_MEDIA = "(max-width: 44.9375em)"  # Material's phone/tablet breakpoint
 
 
 def scripts() -> list[Path]:
@@ -40,8 +55,84 @@ def page_path(script: Path) -> str:
     return f"figures/{script.parent.name}/{script.stem.removeprefix('plot_')}.svg"
 
 
-def output_path(script: Path, lang: str) -> Path:
-    return REPO / "docs" / lang / page_path(script)
+def output_path(script: Path, lang: str, variant: str = "wide") -> Path:
+    path = REPO / "docs" / lang / page_path(script)
+    return path if variant == "wide" else path.with_suffix(".narrow.svg")
+
+
+def make_figure(script: Path, lang: str, variant: str = "wide"):
+    """The script's figure for one language and one variant."""
+    import inspect
+
+    module = importlib.import_module(module_name(script))
+    if "narrow" in inspect.signature(module.make).parameters:
+        return module.make(lang, narrow=variant == "narrow")
+    fig = module.make(lang)
+    if variant == "narrow":
+        width, height = fig.get_size_inches()
+        fig.set_size_inches(NARROW_WIDTH, height)
+    return fig
+
+
+class _TextSizes:
+    """Records the size of every text a renderer draws while active: ticks, labels,
+    legends, annotations; a sub- or superscript counts at its own size."""
+
+    def __init__(self) -> None:
+        self.sizes: list[float] = []
+
+    def __enter__(self):
+        from matplotlib.backends.backend_agg import RendererAgg
+        from matplotlib.backends.backend_svg import RendererSVG
+
+        self._saved = [(cls, cls.draw_text) for cls in (RendererAgg, RendererSVG)]
+        for cls, draw_text in self._saved:
+            cls.draw_text = self._recorder(draw_text)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for cls, draw_text in self._saved:
+            cls.draw_text = draw_text
+
+    def _recorder(self, draw_text):
+        def record(renderer, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+            if s.strip():
+                size = prop.get_size_in_points()
+                if ismath and ("_" in s or "^" in s):
+                    size *= 0.7  # mathtext's script size (SHRINK_FACTOR)
+                self.sizes.append(size)
+            return draw_text(renderer, gc, x, y, s, prop, angle, ismath, mtext)
+
+        return record
+
+    @property
+    def smallest(self) -> float:
+        return min(self.sizes, default=float("inf"))
+
+
+def smallest_text_pt(fig) -> float:
+    """The size in points of the smallest text the figure draws."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    with _TextSizes() as sizes:
+        FigureCanvasAgg(fig).draw()
+    return sizes.smallest
+
+
+def svg_text_size(svg: bytes) -> tuple[float, float]:
+    """(smallest text in pt, width in inches) of an SVG that render() wrote."""
+    import re
+
+    text = svg[:2000].decode("utf-8", errors="replace")
+    smallest = re.search(r'data-min-text-pt="([\d.]+|inf)"', text)
+    width = re.search(r'<svg\b[^>]*\bwidth="([\d.]+)pt"', text)
+    return float(smallest[1]), float(width[1]) / 72
+
+
+def shown_px(text_pt: float, width_in: float, column_px: float) -> float:
+    """CSS px of `text_pt` in a figure `width_in` wide shown in a column: the image
+    is shown at its own size (1 in = 96 px) or shrunk to the column, never grown."""
+    return text_pt * 96 / 72 * min(1.0, column_px / (width_in * 96))
 
 
 def _local_imports(path: Path) -> set[Path]:
@@ -70,7 +161,8 @@ def _local_imports(path: Path) -> set[Path]:
 
 def cache_key(script: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted(_local_imports(script) | {SOURCES / "style.py", Path(__file__)}):
+    shared = {SOURCES / "style.py", SOURCES / "theme.py", Path(__file__)}
+    for path in sorted(_local_imports(script) | shared):
         digest.update(path.relative_to(REPO).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -86,37 +178,42 @@ def slim(svg: bytes) -> bytes:
     options = scour.sanitizeOptions()
     options.digits = 5
     options.strip_ids = options.shorten_ids = options.remove_metadata = True
+    options.strip_comments = True  # matplotlib's "<!-- 0 -->" beside each label
     options.newlines = False
     return scour.scourString(svg.decode("utf-8"), options).encode("utf-8")
 
 
-def render(script: Path, lang: str) -> bytes:
-    """The SVG bytes of one figure in one language."""
+def render(script: Path, lang: str, variant: str = "wide") -> bytes:
+    """The SVG bytes of one figure in one language and one variant."""
     import io
 
     import matplotlib.pyplot as plt
 
-    from figures_src import style
+    from figures_src import style, theme
 
     style.apply()
-    module = importlib.import_module(module_name(script))
-    fig = module.make(lang)
+    fig = make_figure(script, lang, variant)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    with _TextSizes() as sizes:  # measured while the SVG is drawn: no second draw
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    smallest = sizes.smallest
     plt.close(fig)
-    return slim(buffer.getvalue())
+    svg = theme.themed(slim(buffer.getvalue()).decode("utf-8"))
+    svg = svg.replace("<svg ", f'<svg data-min-text-pt="{smallest:g}" ', 1)
+    return svg.encode("utf-8")
 
 
 def _draw(script: Path) -> str | None:
     """Draw both languages of one figure; return an error message or None."""
     try:
         for lang in LANGS:
-            svg = render(script, lang)
-            target = output_path(script, lang)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(".svg.partial")
-            partial.write_bytes(svg)
-            partial.replace(target)
+            for variant in VARIANTS:
+                svg = render(script, lang, variant)
+                target = output_path(script, lang, variant)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                partial = target.with_suffix(".svg.partial")
+                partial.write_bytes(svg)
+                partial.replace(target)
     except Exception as error:
         return failure(script, lang, error)
     return None
@@ -170,7 +267,11 @@ def main(argv: list[str] | None = None) -> int:
         "figures",
         CACHE,
         jobs,
-        lambda name: all(output_path(REPO / name, lang).is_file() for lang in LANGS),
+        lambda name: all(
+            output_path(REPO / name, lang, variant).is_file()
+            for lang in LANGS
+            for variant in VARIANTS
+        ),
         _draw,
         force=args.force,
     )

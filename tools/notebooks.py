@@ -1,7 +1,8 @@
 """Generate each page's companion notebook from the page itself, then execute it.
 
 The page's prose becomes Markdown cells and its snippet includes become code cells,
-so the notebook has no second copy of anything. Figures stay on the page. Executed
+so the notebook has no second copy of anything. Figures stay on the page: where the
+page shows one, the notebook says which (its alt text) and links the page. Executed
 notebooks go to `docs/<lang>/notebooks/<page>.ipynb` (git-ignored); a notebook is
 re-executed only when its generated content changed.
 
@@ -36,6 +37,10 @@ from tools.pages import (
 CACHE = REPO / ".cache" / "notebooks.json"
 TIMEOUT = 600  # seconds per cell
 
+FIGURE_NOTE = {
+    "ko": "> **그림:** {alt} (그림은 [페이지](../../{slug}/)에서 볼 수 있습니다.)",
+    "en": "> **Figure:** {alt} (the figure is on [the page](../../{slug}/).)",
+}
 INTRO = {
     "ko": (
         "이 노트북은 [{title}](../../{slug}/) 페이지에서 자동으로 만들어집니다. "
@@ -48,7 +53,7 @@ INTRO = {
 }
 
 NOTEBOOK_LINK = re.compile(r"\]\(notebooks/[^)]*\.ipynb\)")
-FIGURE_LINE = re.compile(r"^\s*!\[[^\]]*\]\(figures/")
+FIGURE_LINE = re.compile(r"^\s*!\[([^\]]*)\]\(figures/")
 ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"([^"]*)")?\s*$')
 ATTR_ONLY = re.compile(r"^\s*\{[^}]*\}\s*$")
 HEADING_ID = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
@@ -58,9 +63,10 @@ OUTPUT_LINE = re.compile(r"^\s*#>( |$)")
 FENCE = re.compile(r"^(`{3,}|~{3,})")
 
 
-def _plain_markdown(text: str) -> list[str]:
+def _plain_markdown(text: str, lang: str = "en", slug: str = "") -> list[str]:
     """Page Markdown without what only MkDocs understands: admonitions are dedented
-    under a bold title, figures and captions dropped, heading ids removed."""
+    under a bold title, a figure becomes a note that names it (its alt text) and
+    links the page, captions are dropped, heading ids removed."""
     out: list[str] = []
     lines = text.split("\n")
     if lines and lines[0] == "---":  # front matter
@@ -71,8 +77,10 @@ def _plain_markdown(text: str) -> list[str]:
         if skip_caption:
             skip_caption = line.strip() != "///"
             continue
-        if FIGURE_LINE.match(line):
+        if figure := FIGURE_LINE.match(line):
             skip_caption = True
+            note = FIGURE_NOTE[lang].format(alt=figure.group(1), slug=slug)
+            out.extend([note, ""])
             continue
         if line.strip() == "/// caption":
             skip_caption = True
@@ -194,7 +202,7 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
 
     fence: list[str] | None = None
     marker = ""
-    for line in _plain_markdown(text):
+    for line in _plain_markdown(text, lang, page_path.stem):
         if fence is not None:
             if line.strip() == marker:
                 specs = [INCLUDE.match(f) for f in fence[1:]]

@@ -63,10 +63,13 @@ def _curves():
     return panels
 
 
-def make(lang):
+def make(lang, narrow=False):
     text = LABELS[lang]
-    fig, axes = plt.subplots(3, 3, figsize=(9, 7.6), sharex=True)
-    for ax, (title, x, y, dy) in zip(axes.flat, _curves(), strict=True):
+    shape, size = ((5, 2), (4, 9.6)) if narrow else ((3, 3), (7.1, 6.6))
+    fig, axes = plt.subplots(*shape, figsize=size, sharex=True)
+    if narrow:
+        axes[-1, -1].set_visible(False)  # nine panels in a grid of ten
+    for ax, (title, x, y, dy) in zip(axes.flat, _curves(), strict=False):
         ax.axhline(0, color="0.6", lw=0.8)
         ax.axvline(0, color="0.6", lw=0.8)
         ax.plot(x, y, color="C0", label=text["f"])
@@ -80,9 +83,10 @@ def make(lang):
             ax.set_yticks([-1, 0, 1, 2, 3])
         ax.tick_params(bottom=False, left=False)  # the grid marks the ticks
     axes[0, 0].set_xticks([-4, -2, 0, 2, 4])
-    axes[2, 0].text(0.97, 0.04, "max(x + 0.5, -0.5x)", transform=axes[2, 0].transAxes,
-                    ha="right", va="bottom", fontsize=8, color="0.2")
-    for ax in axes[-1]:
+    maxout = axes.flat[6]
+    maxout.text(0.97, 0.04, "max(x + 0.5, -0.5x)", transform=maxout.transAxes,
+                ha="right", va="bottom", fontsize=9, color="0.2")
+    for ax in [axes.flat[8]] if narrow else axes[-1]:
         ax.set_xlabel(text["x"])
     handles, labels = axes[0, 0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="outside lower center", ncol=2)

@@ -50,11 +50,13 @@ def _results():
     return dead, acc, init
 
 
-def make(lang):
+def make(lang, narrow=False):
     text = LABELS[lang]
     dead, acc, init = _results()
     lrs = np.array(LEARNING_RATES)
-    fig, axes = plt.subplots(1, 2, figsize=(9, 3.8), sharex=True, sharey=True)
+    shape, size = ((2, 1), (4, 6.4)) if narrow else ((1, 2), (7.1, 3.6))
+    fig, axes = plt.subplots(*shape, figsize=size, sharex=True, sharey=True)
+    axes = axes.ravel()
     for ax, values, key in [(axes[0], dead, "dead"), (axes[1], acc, "acc")]:
         ax.plot(np.repeat(lrs, len(SEEDS)), values.ravel(), "o", color="#9ac2dd",
                 ms=5, label=text["seed"])

@@ -38,9 +38,11 @@ def _contours(ax, C):
                              edgecolor="0.7", lw=0.8))
 
 
-def make(lang):
+def make(lang, narrow=False):
     text = LABELS[lang]
-    fig, axes = plt.subplots(1, 2, figsize=(9, 4.6), sharex=True, sharey=True)
+    shape, size = ((2, 1), (4, 7.6)) if narrow else ((1, 2), (7.1, 4.4))
+    fig, axes = plt.subplots(*shape, figsize=size, sharex=True, sharey=True)
+    axes = axes.ravel()
     for ax, X, title in zip(axes, make_inputs(), ["pos", "cen"], strict=True):
         _contours(ax, X.T @ X / len(X))
         path = sgd_path(X, lr=0.5)[:61]
@@ -49,7 +51,7 @@ def make(lang):
         ax.plot(*w_star, "*", color="C3", ms=14, label=text["target"])
         ax.plot([], [], color="0.7", lw=0.8, label=text["contour"])
         ax.set_title(text[title])
-        ax.set_xlabel("$w_1$")
+        ax.set_xlabel("$w_1$", fontsize=13)  # its subscript at 9 pt
         ax.set_aspect("equal")
     ax.set_xlim(-0.4, 1.4)
     ax.set_ylim(-1.4, 0.4)
@@ -57,7 +59,8 @@ def make(lang):
     ax.set_yticks([-1, -0.5, 0])
     for ax in axes:
         ax.tick_params(bottom=False, left=False)  # the grid marks the ticks
-    axes[0].set_ylabel("$w_2$")
+    for ax in axes:
+        ax.set_ylabel("$w_2$", fontsize=13)
     handles, labels = axes[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="outside lower center", ncol=2)
     return fig

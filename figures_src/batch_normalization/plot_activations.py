@@ -49,10 +49,11 @@ def _merged(values, edges):
     return values[keep], np.r_[edges[:-1][keep], edges[-1]]
 
 
-def make(lang):
+def make(lang, narrow=False):
     text = LABELS[lang]
-    fig = plt.figure(figsize=(10, 4.2))
-    grid = fig.add_gridspec(2, len(SHOWN) + 2)
+    # the std plot beside the histograms, or under them on a phone
+    fig = plt.figure(figsize=(4, 6.4) if narrow else (7.1, 4.2))
+    grid = fig.add_gridspec(4 if narrow else 2, len(SHOWN) + (0 if narrow else 2))
     for row, use_bn in enumerate((False, True)):
         for col, layer in enumerate(SHOWN):
             ax = fig.add_subplot(grid[row, col])
@@ -61,7 +62,7 @@ def make(lang):
             ax.set_xlim(-1, 1)
             ax.set_xticks([-1, 0, 1])
             ax.grid(False)
-            ax.tick_params(labelsize=8)
+            ax.tick_params(labelsize=9)
             if row == 0:
                 ax.set_title(text["layer"].format(layer), fontsize=10)
                 ax.set_xticklabels([])
@@ -77,7 +78,7 @@ def make(lang):
                 ax.set_ylabel(text["bn" if use_bn else "no_bn"])
             else:
                 ax.tick_params(left=False, labelleft=False)
-    ax = fig.add_subplot(grid[:, len(SHOWN):])
+    ax = fig.add_subplot(grid[2:, :] if narrow else grid[:, len(SHOWN):])
     depth = np.arange(1, 11)
     for use_bn in (False, True):
         ax.semilogy(depth, _summary(use_bn)[0], "o-", color=COLORS[use_bn],

@@ -125,9 +125,11 @@ def _draw_cube(ax, mask, names):
     ax.axis("off")
 
 
-def make(lang):
+def make(lang, narrow=False):
     text = LABELS[lang]
-    fig, axes = plt.subplots(1, 4, figsize=(11, 2.7))
+    shape, size = ((2, 2), (4, 4.4)) if narrow else ((1, 4), (7.1, 2.2))
+    fig, axes = plt.subplots(*shape, figsize=size)
+    axes = axes.ravel()
     letters = {"n": "N", "c": "C", "hw": "H, W"}  # axis names in full only once
     for i, (ax, (name, method)) in enumerate(zip(axes, METHODS.items(), strict=True)):
         _draw_cube(ax, shared_statistics(method), text if i == 0 else letters)

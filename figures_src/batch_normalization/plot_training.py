@@ -37,9 +37,10 @@ def _history(use_bn, weight_scale):
     return train(use_bn, weight_scale)  # the defaults the page's demo prints
 
 
-def make(lang):
+def make(lang, narrow=False):
     text = LABELS[lang]
-    fig, axes = plt.subplots(2, 2, figsize=(9, 5.2), sharex=True, sharey="row")
+    size = (4, 5.4) if narrow else (7.1, 4.6)
+    fig, axes = plt.subplots(2, 2, figsize=size, sharex=True, sharey="row")
     for col, weight_scale in enumerate(INITS):
         for use_bn in (False, True):
             h = _history(use_bn, weight_scale)

@@ -35,6 +35,14 @@ LAYOUT = [
 ]
 LEFT = ("original", "decorrelated")
 BOTTOM = ("decorrelated", "whitened")
+# On a phone: two panels a row, the last one alone in the middle.
+NARROW_LAYOUT = [
+    ["original", "original", "centered", "centered"],
+    ["normalized", "normalized", "decorrelated", "decorrelated"],
+    [".", "whitened", "whitened", "."],
+]
+NARROW_LEFT = ("original", "normalized")
+NARROW_BOTTOM = ("decorrelated", "whitened")
 PIXEL = 0.1  # side of one pixel of the point image, in data units (about 1 pt)
 
 
@@ -72,7 +80,7 @@ def _sigma_box(ax, Z):
     """The covariance (1/N) of Z as a 2 x 2 matrix in the upper left corner."""
     c = np.round(np.cov(Z, rowvar=False, bias=True), 2) + 0.0
     rows = "\n".join(f"[{c[i, 0]:.2f}  {c[i, 1]:.2f}]" for i in range(2))
-    style = {"fontsize": 8, "linespacing": 1.3}
+    style = {"fontsize": 9, "linespacing": 1.2}
     box = AnchoredOffsetbox(
         "upper left", borderpad=0.3, pad=0.25, frameon=True,
         child=HPacker(align="center", pad=0, sep=3, children=[
@@ -83,7 +91,7 @@ def _sigma_box(ax, Z):
     ax.add_artist(box)
 
 
-def make(lang):
+def make(lang, narrow=False):
     text = LABELS[lang]
     X = correlated_data()
     mean, eigvals, U = fit_pca(X)
@@ -95,7 +103,9 @@ def make(lang):
         "whitened": whiten(X, mean, eigvals, U),
     }
     grid = {key: plt.rcParams[f"grid.{key}"] for key in ("color", "alpha")}
-    fig, axes = plt.subplot_mosaic(LAYOUT, figsize=(9, 4.4), sharex=True, sharey=True)
+    layout, size = (NARROW_LAYOUT, (4, 6.2)) if narrow else (LAYOUT, (7.1, 4.0))
+    left, bottom = (NARROW_LEFT, NARROW_BOTTOM) if narrow else (LEFT, BOTTOM)
+    fig, axes = plt.subplot_mosaic(layout, figsize=size, sharex=True, sharey=True)
     for key, Z in panels.items():
         ax = axes[key]
         # The grid drawn by hand: one path, not one SVG element per line.
@@ -107,5 +117,5 @@ def make(lang):
         ax.set(title=text[key], xlim=XLIM, ylim=YLIM, xticks=XTICKS, yticks=YTICKS,
                aspect="equal")
         ax.tick_params(bottom=False, left=False,
-                       labelbottom=key in BOTTOM, labelleft=key in LEFT)
+                       labelbottom=key in bottom, labelleft=key in left)
     return fig

@@ -15,8 +15,8 @@ LABELS = {
         "c32": "중앙 차분, float32",
         "h": "$h$ = 1e-5",
         "good": "1e-7: 좋음",
-        "trunc": r"절단 오차 $\propto h^2$",
-        "round": r"반올림 오차 $\propto \epsilon/h$",
+        "trunc": "절단 오차 ∝ h²",
+        "round": "반올림 오차 ∝ ε/h",
     },
     "en": {
         "x": "$h$",
@@ -26,8 +26,8 @@ LABELS = {
         "c32": "centered, float32",
         "h": "$h$ = 1e-5",
         "good": "1e-7: good",
-        "trunc": r"truncation error $\propto h^2$",
-        "round": r"rounding error $\propto \epsilon/h$",
+        "trunc": "truncation error ∝ h²",
+        "round": "rounding error ∝ ε/h",
     },
 }
 

@@ -5,5 +5,5 @@ from figures_src.weight_initialization.histograms import BASE, draw
 LABELS = BASE
 
 
-def make(lang):
-    return draw("relu", "he", LABELS[lang])
+def make(lang, narrow=False):
+    return draw("relu", "he", LABELS[lang], narrow)

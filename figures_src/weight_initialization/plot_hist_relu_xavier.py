@@ -5,5 +5,5 @@ from figures_src.weight_initialization.histograms import BASE, draw
 LABELS = BASE
 
 
-def make(lang):
-    return draw("relu", "xavier", LABELS[lang])
+def make(lang, narrow=False):
+    return draw("relu", "xavier", LABELS[lang], narrow)

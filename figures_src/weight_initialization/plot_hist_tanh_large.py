@@ -5,5 +5,5 @@ from figures_src.weight_initialization.histograms import BASE, draw
 LABELS = BASE
 
 
-def make(lang):
-    return draw("tanh", "1.0", LABELS[lang])
+def make(lang, narrow=False):
+    return draw("tanh", "1.0", LABELS[lang], narrow)

@@ -32,9 +32,10 @@ STYLES = {
 POWER = FuncFormatter(lambda v, _: f"1e{np.log10(v):.0f}")
 
 
-def make(lang):
+def make(lang, narrow=False):
     text = LABELS[lang]
-    fig, axes = plt.subplots(1, 2, figsize=(10, 4))
+    shape, size = ((2, 1), (4, 7.4)) if narrow else ((1, 2), (7.1, 4.0))
+    fig, axes = plt.subplots(*shape, figsize=size)
     layers = range(1, 11)
     for ax, key in zip(axes, ("act", "grad"), strict=True):
         for case in CASES:
@@ -58,5 +59,6 @@ def make(lang):
         arrowprops=dict(arrowstyle="->", color="0.3"),
     )
     handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncols=5, fontsize=9)
+    fig.legend(handles, labels, loc="outside lower center", ncols=2 if narrow else 3,
+               fontsize=9)
     return fig

@@ -145,8 +145,6 @@ def check_links(site: Path, pages: list[Page] | None = None) -> list[str]:
         return parsed[file].ids
 
     for page in pages:
-        if page.is_404:  # served for any path: its links are written for the root
-            continue
         file = site / page.file
         ids_of(file)
         for where, url in parsed[file].links:
@@ -182,6 +180,11 @@ class PageFacts:
     axe: dict[str, list[dict]] = field(default_factory=dict)  # palette -> violations
     phone: dict = field(default_factory=dict)
     switch: dict = field(default_factory=dict)
+    # per viewport ("desktop", "phone"): figures' text, formulas and tables as shown
+    layout: dict[str, dict] = field(default_factory=dict)
+    desktop_requests: list[str] = field(default_factory=list)
+    # per palette: each figure's background and ink against the page background
+    figure_colours: dict[str, list[dict]] = field(default_factory=dict)
 
 
 DOM_FACTS = r"""() => {
@@ -224,6 +227,48 @@ OVERFLOW = r"""() => {
             ? '.' + el.className.trim().split(/\s+/).join('.') : ''));
   return {scrollWidth: root.scrollWidth, innerWidth: innerWidth, wide};
 }"""
+
+# What a reader sees of figures, formulas and tables at the current viewport.
+# A figure's smallest text: the SVG states it in points (data-min-text-pt, written
+# by tools/figures.py); shown at the image's rendered width over its own width.
+LAYOUT = r"""async () => {
+  const imgs = [...document.querySelectorAll('article figure img')];
+  await Promise.all(imgs.map((img) => img.decode().catch(() => null)));
+  const figures = [];
+  for (const img of imgs) {
+    const svg = await (await fetch(img.currentSrc)).text();
+    const pt = parseFloat((svg.match(/data-min-text-pt="([\d.]+)"/) || [])[1]);
+    const shown = img.getBoundingClientRect().width;
+    figures.push({src: img.currentSrc.split('/').slice(-2).join('/'), pt,
+                  px: pt * 4 / 3 * shown / img.naturalWidth});
+  }
+  const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+  const formulas = [...document.querySelectorAll('mjx-container[display="true"]')]
+    .map((m) => {
+      const box = m.closest('div.arithmatex') || m;
+      return {tex: (m.closest('.arithmatex') || m).textContent.slice(0, 40),
+              wide: box.scrollWidth > box.clientWidth + 1,
+              scrolls: scrolls(box),
+              cue: getComputedStyle(box).backgroundImage !== 'none'};
+    });
+  const tables = [...document.querySelectorAll('article table')].map((t) => {
+    const wrap = t.closest('.md-typeset__scrollwrap, .jp-RenderedHTMLCommon');
+    const room = (wrap || t.parentElement).clientWidth;
+    return {wide: t.getBoundingClientRect().width > room + 1,
+            scrolls: !!wrap && scrolls(wrap)};
+  });
+  const column = document.querySelector('.md-content__inner');
+  return {figures, formulas, tables,
+          column: column ? column.getBoundingClientRect().width : 0};
+}"""
+
+# Every figure shows the variant the viewport selects, fully loaded.
+FIGURES_SETTLED = r"""() => [...document.querySelectorAll('article picture')]
+  .every((p) => {
+  const img = p.querySelector('img'), source = p.querySelector('source');
+  const narrow = source && matchMedia(source.media).matches;
+  return img.complete && img.currentSrc.endsWith('.narrow.svg') === !!narrow;
+})"""
 
 HAS_MATH_LOADER = "() => !!document.querySelector('script[src*=mathjax-loader]')"
 WAIT_FOR_MATH = """async () => {
@@ -306,18 +351,26 @@ def inspect_page(
                 facts.math_error = "MathJax did not finish typesetting within 20 s"
         tab.evaluate("() => document.fonts.ready.then(() => true)")
         facts.dom = tab.evaluate(DOM_FACTS)
+        facts.layout["desktop"] = tab.evaluate(LAYOUT)
+        facts.desktop_requests = list(facts.requests)
+        if "light" in palettes:
+            facts.figure_colours["light"] = _figure_colours(tab)
         if axe is not None and "light" in palettes:
             facts.axe["light"] = _axe(axe, tab, AXE_ALL)
         if screenshots is not None:
             _shoot(tab, screenshots / f"{page.slug}--desktop.jpg")
         tab.set_viewport_size(PHONE)
+        tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         facts.phone = tab.evaluate(OVERFLOW)
+        facts.layout["phone"] = tab.evaluate(LAYOUT)
         if screenshots is not None:
             _shoot(tab, screenshots / f"{page.slug}--phone.jpg")
         tab.set_viewport_size(DESKTOP)
+        tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         if axe is not None and "dark" in palettes:
             if _set_dark(tab):
                 facts.axe["dark"] = _axe(axe, tab, AXE_COLOURS)
+                facts.figure_colours["dark"] = _figure_colours(tab)
             else:
                 facts.axe["dark"] = [{"id": "palette-toggle", "impact": "serious",
                                       "help": "could not switch to the dark palette",
@@ -341,6 +394,53 @@ def _axe(axe, tab, options: dict) -> list[dict]:
         }
         for v in result.response["violations"]
     ]
+
+
+def _figure_colours(tab) -> list[dict]:
+    """Each figure as drawn: its most common colour (its background) against the
+    page's background, and the contrast of its ink (the contrast the top 0.5 % of its
+    pixels reach against the page)."""
+    import io
+
+    from PIL import Image
+
+    page_bg = tab.evaluate(
+        "() => getComputedStyle(document.body).backgroundColor"
+    )
+    page = tuple(int(v) for v in re.findall(r"\d+", page_bg)[:3])
+    if len(page) != 3 or page_bg.startswith("rgba(0, 0, 0, 0"):
+        page = (255, 255, 255)
+    found = []
+    figures = tab.locator("article figure img")
+    for i in range(figures.count()):
+        img = figures.nth(i)
+        img.scroll_into_view_if_needed()
+        shot = Image.open(io.BytesIO(img.screenshot(animations="disabled")))
+        counts = shot.convert("RGB").getcolors(maxcolors=1 << 24)
+        background = max(counts)[1]
+        total, seen, ink = sum(n for n, _ in counts), 0, 1.0
+        by_ratio = sorted(((_contrast(c, page), n) for n, c in counts), reverse=True)
+        for ratio, n in by_ratio:  # the contrast the top 0.5 % of pixels reach
+            seen += n
+            if seen >= total * 0.005:
+                ink = ratio
+                break
+        found.append({
+            "src": (img.evaluate("i => i.currentSrc") or "").split("/")[-1],
+            "background": _contrast(background, page),
+            "ink": ink,
+        })
+    return found
+
+
+def _contrast(a, b) -> float:
+    def lum(c):
+        v = [x / 255 for x in c]
+        v = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in v]
+        return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 def _shoot(tab, path: Path) -> None:
@@ -371,6 +471,11 @@ def _follow_switch(tab, page: Page, prefix: str = "") -> dict:
     link = tab.locator(f"a.md-select__link[hreflang={other}]")
     if link.count() != 1:
         return {"error": f"{link.count()} selector links to {other!r}"}
+    # a reader who followed a link to a section: the switch keeps it
+    anchor = "" if page.is_404 else tab.evaluate(
+        "() => { const h = document.querySelector('article h2[id]');"
+        " if (h) location.hash = h.id; return h ? h.id : ''; }"
+    )
     tab.locator(".md-header .md-select").first.hover()
     with tab.expect_navigation(wait_until="domcontentloaded") as nav:
         link.click()
@@ -381,6 +486,11 @@ def _follow_switch(tab, page: Page, prefix: str = "") -> dict:
         "path": path.removeprefix(prefix) if path.startswith(prefix + "/") else path,
         "status": response.status if response else None,
         "lang": tab.evaluate("() => document.documentElement.lang"),
+        "anchor": anchor,
+        "hash": urlsplit(tab.url).fragment,
+        "target": tab.evaluate(
+            "(id) => !id || !!document.getElementById(id)", anchor
+        ),
     }
 
 
@@ -473,6 +583,13 @@ def check_switch(facts: PageFacts, known: set[str]) -> list[str]:
         problems.append(
             f"{page}: language selector target answered {switch.get('status')}"
         )
+    if switch.get("anchor") and switch.get("hash") != switch["anchor"]:
+        problems.append(
+            f"{page}: language selector dropped #{switch['anchor']} "
+            f"(landed on #{switch.get('hash')})"
+        )
+    elif not switch.get("target", True):
+        problems.append(f"{page}: no #{switch['anchor']} on the other language's page")
     other = "en" if page.lang == "ko" else "ko"
     if switch.get("lang") != other:
         problems.append(
@@ -503,6 +620,66 @@ def check_overflow(facts: PageFacts) -> list[str]:
     return []
 
 
+MIN_TEXT_PX = {"desktop": 12, "phone": 11}
+COLUMN_PX = {"desktop": 688, "phone": 358}  # tools/figures.py designs for these
+
+
+def check_layout(facts: PageFacts) -> list[str]:
+    """Figures' text is readable at both widths, only one variant of a figure is
+    downloaded, formulas fit the desktop column and scroll in their own box with a
+    cue on a phone, and tables scroll in their own box."""
+    problems = []
+    for viewport, seen in facts.layout.items():
+        if seen["column"] and seen["column"] < COLUMN_PX[viewport] - 2:
+            problems.append(
+                f"{facts.page}: the {viewport} column is {seen['column']:.0f} px, "
+                f"figures are designed for {COLUMN_PX[viewport]} px"
+            )
+        for fig in seen["figures"]:
+            # 0.05 px: the browser rounds an image's own width to whole pixels
+            if not fig["px"] >= MIN_TEXT_PX[viewport] - 0.05:
+                problems.append(
+                    f"{facts.page}: {fig['src']}: smallest text {fig['px']:.1f} px "
+                    f"on a {viewport} (< {MIN_TEXT_PX[viewport]} px)"
+                )
+        for formula in seen["formulas"]:
+            if formula["wide"] and (viewport == "desktop" or not formula["scrolls"]
+                                    or not formula["cue"]):
+                problems.append(
+                    f"{facts.page}: formula wider than the {viewport} column "
+                    + ("" if viewport == "desktop" else "without a scroll box and cue ")
+                    + f"…{formula['tex']}…"
+                )
+        for table in seen["tables"]:
+            if table["wide"] and not table["scrolls"]:
+                problems.append(f"{facts.page}: a table is cut on a {viewport}")
+    narrow = [u for u in facts.desktop_requests if u.endswith(".narrow.svg")]
+    if narrow:
+        problems.append(
+            f"{facts.page}: a desktop downloaded phone figures: {narrow[:3]}"
+        )
+    return problems
+
+
+def check_figure_colours(facts: PageFacts) -> list[str]:
+    """In both palettes a figure has the page's own background (no white card in the
+    dark palette) and its ink stands out from it (4.5:1, as text)."""
+    problems = []
+    for palette, figures in facts.figure_colours.items():
+        for fig in figures:
+            if fig["background"] > 1.15:
+                problems.append(
+                    f"{facts.page}: {fig['src']} ({palette} palette) has its own "
+                    f"background, {fig['background']:.2f}:1 against the page"
+                )
+            if fig["ink"] < 4.5:
+                problems.append(
+                    f"{facts.page}: {fig['src']} ({palette} palette): ink contrast "
+                    f"{fig['ink']:.1f}:1 < 4.5:1"
+                )
+    return problems
+
+
 BROWSER_CHECKS = (
     check_requests,
     check_console,
@@ -511,6 +688,8 @@ BROWSER_CHECKS = (
     check_language,
     check_accessibility,
     check_overflow,
+    check_layout,
+    check_figure_colours,
 )
 
 

@@ -64,7 +64,7 @@ def test_links_and_anchors_resolve(site):
 def test_page(page, context, origin, site, axe, screenshots):
     known = {p.path for p in sitecheck.discover(site)}
     facts = sitecheck.inspect_page(
-        context, origin, page, screenshots=screenshots, axe=axe, switch=not page.is_404
+        context, origin, page, screenshots=screenshots, axe=axe
     )
     assert facts.requests, f"{page}: the browser made no request"
     problems = sitecheck.all_problems(facts, known)
@@ -114,3 +114,20 @@ def test_search_under_a_path_prefix(context, prefixed_origin, lang, query, expec
     ]
     problems = sitecheck.check_search(lang, query, found, expected)
     assert not problems, report(problems)
+
+
+# A phone downloads the narrow figures and none of the wide ones.
+PHONE_PAGES = ["/weight-initialization/", "/en/activation-functions/"]
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_a_phone_downloads_only_the_narrow_figures(browser, origin, path):
+    ctx = browser.new_context(viewport=sitecheck.PHONE, color_scheme="light")
+    tab = ctx.new_page()
+    figures: list[str] = []
+    tab.on("request", lambda r: figures.append(r.url) if "/figures/" in r.url else None)
+    tab.goto(origin + path, wait_until="networkidle")
+    ctx.close()
+    assert figures, f"{path}: no figure requested"
+    wide = [u for u in figures if not u.endswith(".narrow.svg")]
+    assert not wide, f"{path}: a phone downloaded desktop figures: {wide}"

@@ -1,0 +1,31 @@
+"""Small rewrites of every page's HTML that make it read well on any screen.
+
+- `#>` lines in code blocks (what a snippet prints) get the class `output`, so
+  site.css shows them as output; their text is unchanged, so a copy keeps them as
+  comments and the snippet still runs.
+- Inline code gets a `<wbr>` after `_`, `/` and `.`: a long identifier or path
+  may break there on a phone, and nowhere else (site.css keeps words whole).
+- A long inline formula (MathJax does not break lines) gets the class `long`: on a
+  phone it scrolls inside its own box (site.css) instead of widening the page.
+"""
+
+import re
+
+OUTPUT = re.compile(r'<span class="c1">(#&gt;)')
+INLINE_CODE = re.compile(r"(<pre\b.*?</pre>)|<code>([^<]{12,})</code>", re.DOTALL)
+BREAK_AFTER = re.compile(r"(?<=[_/.])(?=[\w])")
+LONG_INLINE_MATH = re.compile(
+    r'<span class="arithmatex">(\\\((?:(?!</span>).){48,}?\\\))</span>'
+)
+
+
+def on_page_content(html, page, config, files):
+    html = OUTPUT.sub(r'<span class="c1 output">\1', html)
+    html = LONG_INLINE_MATH.sub(r'<span class="arithmatex long">\1</span>', html)
+
+    def code(match: re.Match) -> str:
+        if match[1]:  # a code block: left as it is
+            return match[0]
+        return f"<code>{BREAK_AFTER.sub('<wbr>', match[2])}</code>"
+
+    return INLINE_CODE.sub(code, html)
