@@ -50,9 +50,7 @@ def figures(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run every snippet, every numerical check, the docs checks and the README."""
     install(session, "test")
-    # loadgroup: tests marked with one xdist_group share a worker (test_figures.py)
-    xdist = ["-n", "auto", "--dist", "loadgroup"]
-    pytest = ["pytest", *xdist, "--codeblocks", "tests", "README.md"]
+    pytest = ["pytest", "-n", "auto", "--codeblocks", "tests", "README.md"]
     session.run(*pytest, *session.posargs, env=ENV)
 
 

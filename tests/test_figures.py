@@ -10,26 +10,19 @@ from matplotlib.figure import Figure
 from tests.conftest import rel
 from tools import figures
 
-# Both tests of a script run in one worker (nox runs pytest with --dist loadgroup):
-# a figure that trains networks caches its runs, so they happen once, not twice.
-SCRIPTS = [
-    pytest.param(script, marks=pytest.mark.xdist_group(script.stem))
-    for script in figures.scripts()
-]
+SCRIPTS = figures.scripts()
 
 
 @functools.cache
 def rendered(script, lang: str, variant: str) -> tuple[bytes, list[str]]:
-    """One render per worker (both tests of a script share a worker): the SVG and
-    the glyphs the font lacked."""
+    """One render per process: the SVG and the glyphs the font lacked."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         svg = figures.render(script, lang, variant)
     return svg, [str(w.message) for w in caught if "missing from" in str(w.message)]
 
 
-@pytest.mark.parametrize("script", SCRIPTS, ids=rel)
-def test_figure_renders_identically_twice_in_both_languages(script):
+def check_renders_identically_twice_in_both_languages(script):
     for lang in figures.LANGS:
         for variant in figures.VARIANTS:
             first, missing = rendered(script, lang, variant)
@@ -41,8 +34,7 @@ def test_figure_renders_identically_twice_in_both_languages(script):
         )
 
 
-@pytest.mark.parametrize("script", SCRIPTS, ids=rel)
-def test_figure_has_labels_for_both_languages(script):
+def check_has_labels_for_both_languages(script):
     module = importlib.import_module(figures.module_name(script))
     assert set(module.LABELS) == set(figures.LANGS), (
         f"{rel(script)}: LABELS needs ko and en"
@@ -56,9 +48,7 @@ def test_figure_has_labels_for_both_languages(script):
     )
 
 
-
-@pytest.mark.parametrize("script", SCRIPTS, ids=rel)
-def test_figure_text_is_readable_in_the_column_it_is_shown_in(script):
+def check_text_is_readable_in_the_column_it_is_shown_in(script):
     """The smallest text of the wide figure is >= 12 CSS px in the desktop column,
     of the narrow one >= 11 px on a 390 px phone (figures.shown_px: its size in
     points, shrunk with the figure to the column, never grown). The size is what
@@ -102,3 +92,12 @@ def test_dark_colours_stand_out_from_the_dark_background():
     assert theme.dark("#fff", "fill") == theme.hexcolor(theme.DARK_BG)
     svg = theme.themed('<svg width="1"><path fill="#fff" stroke="#000"/></svg>')
     assert "prefers-color-scheme:dark" in svg and '[fill="#fff"]' in svg
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=rel)
+def test_figure(script):
+    """All checks of one figure in one test, so one process draws it: a figure
+    that trains networks caches its runs, and they then happen once."""
+    check_renders_identically_twice_in_both_languages(script)
+    check_has_labels_for_both_languages(script)
+    check_text_is_readable_in_the_column_it_is_shown_in(script)
