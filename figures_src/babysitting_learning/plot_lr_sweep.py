@@ -23,12 +23,12 @@ def _histories():
     return lr_sweep()  # the page's demo: 20 epochs each
 
 
-def make(lang):
+def make(lang, narrow=False):
     text = LABELS[lang]
     histories = _histories()
     colors = [*plt.cm.viridis(np.linspace(0, 0.8, len(histories) - 2)),
               "tab:orange", "tab:red"]  # the last two diverge
-    fig, ax = plt.subplots(figsize=(6.4, 3.8))
+    fig, ax = plt.subplots(figsize=(4, 4.6) if narrow else (6.4, 3.8))
     for (lr, h), color in zip(histories.items(), colors, strict=True):
         loss = np.array(h["train_loss"])
         ax.semilogy(np.arange(len(loss)), np.where(np.isfinite(loss), loss, np.nan),
@@ -44,6 +44,10 @@ def make(lang):
             color=colors[6], va="center")
     ax.set_xlabel(text["epoch"])
     ax.set_ylabel(text["loss"])
-    ax.legend(title=text["lr"], loc="upper right", ncols=2, fontsize=9,
-              title_fontsize=9)
+    if narrow:  # below the axes: in a 4-inch figure it would cover the notes
+        ax.legend(title=text["lr"], loc="upper center", bbox_to_anchor=(0.5, -0.2),
+                  ncols=4, fontsize=9, title_fontsize=9)
+    else:
+        ax.legend(title=text["lr"], loc="upper right", ncols=2, fontsize=9,
+                  title_fontsize=9)
     return fig
