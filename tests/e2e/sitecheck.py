@@ -371,6 +371,13 @@ def inspect_page(
             if _set_dark(tab):
                 facts.axe["dark"] = _axe(axe, tab, AXE_COLOURS)
                 facts.figure_colours["dark"] = _figure_colours(tab)
+                if screenshots is not None:
+                    _shoot(tab, screenshots / f"{page.slug}--desktop-dark.jpg")
+                    tab.set_viewport_size(PHONE)
+                    tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
+                    _shoot(tab, screenshots / f"{page.slug}--phone-dark.jpg")
+                    tab.set_viewport_size(DESKTOP)
+                    tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
             else:
                 facts.axe["dark"] = [{"id": "palette-toggle", "impact": "serious",
                                       "help": "could not switch to the dark palette",
