@@ -23,9 +23,12 @@ def _ratios(lr):
     return update_ratios(lr)  # the page's demo: 20 epochs
 
 
-def make(lang):
+def make(lang, narrow=False):
     text = LABELS[lang]
-    fig, axes = plt.subplots(1, 2, figsize=(6.4, 3.2), sharey=True)
+    if narrow:  # one panel above the other, one shared legend below them
+        fig, axes = plt.subplots(2, 1, figsize=(4, 6), sharex=True, sharey=True)
+    else:
+        fig, axes = plt.subplots(1, 2, figsize=(6.4, 3.2), sharey=True)
     for ax, name in zip(axes, ("W1", "W2"), strict=True):
         for lr, color in RATES.items():
             r = _ratios(lr)[name]
@@ -33,11 +36,18 @@ def make(lang):
                         label=text["lr"].format(lr))
         ax.axhline(1e-3, color="black", ls="--", lw=1.2, label=text["rule"])
         ax.set_title(name)
-        ax.set_xlabel(text["epoch"])
         ax.set_xticks([1, 5, 10, 15, 20])
         ax.yaxis.set_major_formatter(POWER)
         ax.yaxis.set_minor_locator(NullLocator())
-    axes[0].set_ylabel(text["ratio"])
+    axes[-1].set_xlabel(text["epoch"])
     axes[0].set_ylim(1e-5, 1e4)
-    axes[1].legend(loc="upper right", ncols=2, fontsize=9)
+    if narrow:
+        for ax in axes:
+            ax.set_ylabel(text["ratio"])
+        axes[-1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncols=2,
+                        fontsize=9)
+    else:
+        axes[0].set_xlabel(text["epoch"])
+        axes[0].set_ylabel(text["ratio"])
+        axes[1].legend(loc="upper right", ncols=2, fontsize=9)
     return fig
