@@ -54,26 +54,28 @@ def descriptions() -> dict[str, dict[str, str]]:
     return yaml.safe_load(DESCRIPTIONS.read_text(encoding="utf-8"))
 
 
-def repo_url(environ=None) -> str | None:
-    """REPO_URL, else the checkout's `origin` remote as an https URL, else None."""
+def repo_url(environ=None, origin=None) -> str | None:
+    """REPO_URL (it must be https), else the checkout's `origin` remote when it is
+    on a web host (git@host:... or https://...), else None: a clone of a local path
+    shows no link."""
     environ = os.environ if environ is None else environ
     url = (environ.get("REPO_URL") or "").strip()
-    if not url:
+    if url:
+        if not url.startswith("https://"):
+            raise ValueError(f"REPO_URL={url!r}: give an https URL of the repository")
+        return url
+    if origin is None:
         try:
-            url = subprocess.run(
+            origin = subprocess.run(
                 ["git", "-C", str(REPO), "remote", "get-url", "origin"],
                 capture_output=True,
                 text=True,
                 check=False,
             ).stdout.strip()
         except OSError:
-            url = ""
-        url = re.sub(r"^git@([^:]+):", r"https://\1/", url).removesuffix(".git")
-    if not url:
-        return None
-    if not url.startswith("https://"):
-        raise ValueError(f"REPO_URL={url!r}: give an https URL of the repository")
-    return url
+            origin = ""
+    origin = re.sub(r"^git@([^:]+):", r"https://\1/", origin).removesuffix(".git")
+    return origin if origin.startswith("https://") else None
 
 
 def _lang(config) -> str:

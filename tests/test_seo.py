@@ -59,6 +59,11 @@ def test_the_repository_link_comes_from_one_setting():
     assert seo.repo_url({"REPO_URL": REPO_URL}) == REPO_URL
     with pytest.raises(ValueError, match="https URL"):
         seo.repo_url({"REPO_URL": "git@github.com:example/some-repo.git"})
+    # without REPO_URL, the origin remote when it is on a web host, else no link
+    ssh = "git@github.com:example/some-repo.git"
+    assert seo.repo_url({}, origin=ssh) == "https://github.com/example/some-repo"
+    assert seo.repo_url({}, origin="/work/some-clone") is None
+    assert seo.repo_url({}, origin="") is None
 
 
 def test_robots_txt_names_both_sitemaps():
