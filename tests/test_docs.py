@@ -7,9 +7,17 @@ import re
 import pytest
 import yaml
 
-from tests.conftest import REPO, SNIPPETS, rel, shared_imports
+from tests.conftest import REPO, SNIPPETS, rel
 from tools import figures
-from tools.pages import DOCS, LANGS, pages, parse, snippet_text, topic_pages
+from tools.pages import (
+    DOCS,
+    LANGS,
+    pages,
+    parse,
+    shared_imports,
+    snippet_text,
+    topic_pages,
+)
 
 ALL_PAGES = [page for lang in LANGS for page in pages(lang)]
 PAGE_IDS = [rel(page.path) for page in ALL_PAGES]

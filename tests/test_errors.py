@@ -10,16 +10,8 @@ import textwrap
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, run_snippet_output
 from tools import cache, figures, notebooks, pages
-
-RUNNER = REPO / "tools" / "snippet_output.py"
-
-
-def _snippet_output(*args, cwd):
-    return subprocess.run(
-        [sys.executable, str(RUNNER), *args], cwd=cwd, capture_output=True, text=True
-    )
 
 
 def test_a_failing_readme_bash_block_is_an_ordinary_failed_test_under_xdist(tmp_path):
@@ -75,7 +67,7 @@ def test_readme_commands_need_only_what_the_readme_installs():
 def test_a_wrong_output_line_suggests_the_nox_command(tmp_path):
     snippet = tmp_path / "wrong.py"
     snippet.write_text("print(1 + 1)\n#> 3\n")
-    result = _snippet_output("--check", str(snippet), cwd=tmp_path)
+    result = run_snippet_output("--check", str(snippet), cwd=tmp_path)
     assert result.returncode == 1
     assert f"rewrite them with: nox -s snippets -- {snippet}" in result.stderr
     assert "python tools/snippet_output.py" not in result.stderr
@@ -103,7 +95,7 @@ def test_a_snippet_that_raises_is_named_with_its_line_not_the_runner(tmp_path):
             print(f(4.0))
         """)
     )
-    result = _snippet_output("--check", str(snippet), cwd=tmp_path)
+    result = run_snippet_output("--check", str(snippet), cwd=tmp_path)
     assert result.returncode == 1
     first = result.stderr.splitlines()[0]
     assert first == f"{snippet}:5: NameError: name 'undefined_name' is not defined"
@@ -114,7 +106,7 @@ def test_a_snippet_that_raises_is_named_with_its_line_not_the_runner(tmp_path):
 def test_a_snippet_that_does_not_parse_is_named_with_its_line(tmp_path):
     snippet = tmp_path / "unclosed.py"
     snippet.write_text("x = 1\ny = (\n")
-    result = _snippet_output("--check", str(snippet), cwd=tmp_path)
+    result = run_snippet_output("--check", str(snippet), cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith(f"{snippet}:2: SyntaxError: '(' was never closed")
 

@@ -3,14 +3,13 @@
 import ast
 import os
 import shutil
-import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import REPO, SNIPPETS, rel, shared_imports
+from tests.conftest import SNIPPETS, rel, run_snippet_output
+from tools.pages import shared_imports
 
-RUNNER = REPO / "tools" / "snippet_output.py"
 # scikit-learn only for the small datasets it ships (digits): no download needed.
 ALLOWED_THIRD_PARTY = {"numpy", "matplotlib", "sklearn"}
 
@@ -23,15 +22,9 @@ def test_snippet_runs_alone_and_its_output_matches(snippet, tmp_path):
     for path in [snippet, *shared_imports(snippet)]:
         shutil.copy(path, tmp_path / path.name)
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONPATH": ""}
-    result = subprocess.run(
-        [sys.executable, str(RUNNER), "--check", str(tmp_path / snippet.name)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    stderr = result.stderr.replace(str(tmp_path / snippet.name), rel(snippet))
+    copy = tmp_path / snippet.name
+    result = run_snippet_output("--check", str(copy), cwd=tmp_path, env=env)
+    stderr = result.stderr.replace(str(copy), rel(snippet))
     assert result.returncode == 0, f"{rel(snippet)} failed:\n{stderr[-4000:]}"
 
 

@@ -1,22 +1,12 @@
 """The build machinery: output lines, notebook generation, safe site replacement."""
 
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import run_snippet_output
 from tools import build, notebooks
 from tools.cache import run_changed
-
-RUNNER = REPO / "tools" / "snippet_output.py"
-
-
-def _run(*args, cwd):
-    return subprocess.run(
-        [sys.executable, str(RUNNER), *args], cwd=cwd, capture_output=True, text=True
-    )
 
 
 def test_output_lines_are_written_under_the_statement_that_printed(tmp_path):
@@ -34,20 +24,20 @@ def test_output_lines_are_written_under_the_statement_that_printed(tmp_path):
             #> stale line
     """)
     )
-    assert _run("--check", str(snippet), cwd=tmp_path).returncode == 1
-    assert _run("--update", str(snippet), cwd=tmp_path).returncode == 0
+    assert run_snippet_output("--check", str(snippet), cwd=tmp_path).returncode == 1
+    assert run_snippet_output("--update", str(snippet), cwd=tmp_path).returncode == 0
     assert snippet.read_text().endswith(
         "    for i in range(2):\n        print(f(i))\n    #> 0\n    #> 2\n"
         '    print("done")\n    #> done\n'
     )
-    check = _run("--check", str(snippet), cwd=tmp_path)
+    check = run_snippet_output("--check", str(snippet), cwd=tmp_path)
     assert check.returncode == 0, check.stderr
 
 
 def test_a_wrong_output_line_fails_with_the_file_name_and_the_fix(tmp_path):
     snippet = tmp_path / "wrong.py"
     snippet.write_text("print(1 + 1)\n#> 3\n")
-    result = _run("--check", str(snippet), cwd=tmp_path)
+    result = run_snippet_output("--check", str(snippet), cwd=tmp_path)
     assert result.returncode == 1
     assert "wrong.py" in result.stderr and "nox -s snippets --" in result.stderr
     assert "-#> 3" in result.stderr and "+#> 2" in result.stderr

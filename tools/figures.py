@@ -26,6 +26,7 @@ import traceback
 from pathlib import Path
 
 from tools.cache import run_changed
+from tools.pages import shared_file
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "figures_src"
@@ -151,11 +152,11 @@ def _local_imports(path: Path) -> set[Path]:
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
             for name in names:
-                parts = name.split(".")
-                for root in (REPO, REPO / "snippets"):  # snippets/digits_net.py too
-                    candidate = root.joinpath(*parts).with_suffix(".py")
-                    if candidate.is_file():
-                        todo.append(candidate)
+                candidate = REPO.joinpath(*name.split(".")).with_suffix(".py")
+                if candidate.is_file():
+                    todo.append(candidate)
+                elif shared := shared_file(name):  # `from digits_net import ...`
+                    todo.append(shared)
     return seen
 
 

@@ -30,6 +30,7 @@ from tools.pages import (
     REPO,
     Include,
     parse,
+    shared_file,
     snippet_text,
     topic_pages,
 )
@@ -108,20 +109,13 @@ def _plain_markdown(text: str, lang: str = "en", slug: str = "") -> list[str]:
 SHARED_IMPORT = re.compile(r"^(?:from (\w+) import|import (\w+))\b")
 
 
-def _is_shared(module: str | None) -> bool:
-    """A file several pages share (snippets/digits_net.py): a page whose snippets
-    import it shows its code (tests/test_docs.py checks), so the notebook defines it
-    in a cell and the import is left out."""
-    return bool(module) and (REPO / "snippets" / f"{module}.py").is_file()
-
-
 def _code(include: Include) -> str:
     lines = snippet_text(include).split("\n")
     lines = [ANNOTATION.sub("", line) for line in lines if not OUTPUT_LINE.match(line)]
     kept, skipping = [], False
     for line in lines:
         match = SHARED_IMPORT.match(line)
-        if match and _is_shared(match.group(1) or match.group(2)):
+        if match and shared_file(match.group(1) or match.group(2)):
             skipping = line.rstrip().endswith("(")
             continue
         if skipping:
@@ -162,7 +156,7 @@ def _imports(paths: list[str]) -> str:
             raise ValueError(f'--8<-- "{path}": the file does not exist')
         source = (REPO / path).read_text(encoding="utf-8")
         for node in ast.parse(source).body:
-            if isinstance(node, ast.ImportFrom) and _is_shared(node.module):
+            if isinstance(node, ast.ImportFrom) and shared_file(node.module):
                 continue
             if isinstance(node, ast.Import | ast.ImportFrom):
                 line = ast.get_source_segment(source, node)

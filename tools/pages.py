@@ -6,6 +6,7 @@ snippet and figure is used) and by the notebook generator.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,3 +167,31 @@ def snippet_text(include: Include) -> str:
         lines = lines[found[0][0] + 1 : found[1][0]]
     lines = [line for line in lines if "--8<-- [" not in line]
     return "\n".join(lines).strip("\n")
+
+
+def shared_file(module: str | None) -> Path | None:
+    """The file several pages share (snippets/digits_net.py) that a plain `import
+    module` names, or None. A page whose snippets import it shows its code, and a
+    reader copies it beside them."""
+    path = REPO / "snippets" / f"{module}.py"
+    return path if module and path.is_file() else None
+
+
+def shared_imports(snippet: Path) -> list[Path]:
+    """The shared files `snippet` imports, directly or through each other: what a
+    reader copies beside it."""
+    found: list[Path] = []
+    todo = [snippet]
+    while todo:
+        for node in ast.walk(ast.parse(todo.pop().read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                shared = shared_file(name)
+                if shared and shared not in found:
+                    found.append(shared)
+                    todo.append(shared)
+    return found
