@@ -41,7 +41,8 @@ def table(lang: str) -> str:
         page, anchor = entry["where"].split("#")
         titles = headings(lang, page)
         where = f"[{titles['']} › {titles[anchor]}]({page}.md#{anchor})"
-        cells = [f"**{entry[lang]}**", entry[other], entry[f"{lang}_def"], where]
+        term = f'<span lang="{other}">{entry[other]}</span>'  # Korean stays whole
+        cells = [f"**{entry[lang]}**", term, entry[f"{lang}_def"], where]
         rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return HEADER[lang] + "\n" + "\n".join(rows)
 

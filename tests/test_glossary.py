@@ -44,6 +44,8 @@ def test_each_language_gets_one_row_per_term_sorted_by_its_own_terms(lang):
     for entry in ENTRIES:
         row = next(r for r in rows if r.startswith(f"| **{entry[lang]}** |"))
         assert entry[other] in row and f"({entry['where'].replace('#', '.md#')})" in row
+        # marked with its language: Hangul stays whole on the English page
+        assert f'<span lang="{other}">{entry[other]}</span>' in row
 
 
 @pytest.mark.parametrize("lang", LANGS)
