@@ -3,6 +3,8 @@
 - `#>` lines in code blocks (what a snippet prints) get the class `output`, so
   site.css shows them as output; their text is unchanged, so a copy keeps them as
   comments and the snippet still runs.
+- Pygments' whitespace and plain-name tokens lose their `<span>`: the theme draws
+  them as plain code anyway, and a page has ~1000 elements less to lay out on a phone.
 - Inline code gets a `<wbr>` after `_`, `/` and `.`: a long identifier or path
   may break there on a phone, and nowhere else (site.css keeps words whole).
 - A long inline formula (MathJax does not break lines) gets the class `long`: on a
@@ -12,6 +14,9 @@
 import re
 
 OUTPUT = re.compile(r'<span class="c1">(#&gt;)')
+# Pygments tokens the theme draws exactly like plain code: whitespace ("w") and
+# plain names ("n", coloured --md-code-hl-name-color, which is the code colour).
+PLAIN_TOKEN = re.compile(r'<span class="[wn]">([^<]*)</span>')
 INLINE_CODE = re.compile(r"(<pre\b.*?</pre>)|<code>([^<]{12,})</code>", re.DOTALL)
 BREAK_AFTER = re.compile(r"(?<=[_/.])(?=[\w])")
 LONG_INLINE_MATH = re.compile(
@@ -21,6 +26,7 @@ LONG_INLINE_MATH = re.compile(
 
 def on_page_content(html, page, config, files):
     html = OUTPUT.sub(r'<span class="c1 output">\1', html)
+    html = PLAIN_TOKEN.sub(r"\1", html)
     html = LONG_INLINE_MATH.sub(r'<span class="arithmatex long">\1</span>', html)
 
     def code(match: re.Match) -> str:

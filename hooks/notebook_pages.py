@@ -2,8 +2,8 @@
 
 nbconvert's template inlines about half a megabyte of CSS into every notebook page
 and refers to CDNs for MathJax 2 and Mermaid. Here the CSS is moved into one shared
-stylesheet (assets/notebook.css, cached by the browser), the CDN blocks are removed,
-and overrides/main.html loads the site's own MathJax (assets/mathjax-loader.js).
+stylesheet (assets/notebook.css, cached by the browser) and the CDN blocks are removed;
+hooks/formulas.py typesets the formulas at build time.
 """
 
 import re
@@ -38,7 +38,6 @@ def on_page_content(html, page, config, files):
     if not page.file.src_uri.endswith(".ipynb"):
         return html
     page.meta["search"] = {"exclude": True}
-    page.meta["math"] = True
     page.meta["notebook_css"] = NOTEBOOK_CSS
     css = "\n".join(INLINE_CSS.findall(html))
     if _css.setdefault(config["site_dir"], css) != css:

@@ -8,7 +8,7 @@ its own title ("<chapter> — notebook") and names its chapter as the canonical 
 search engines see one page, not two with the same content; it is left out of the
 sitemap, which lists the alternates of each page too (overrides/sitemap.xml).
 
-After the build: the social card (assets/social-card.png, drawn with matplotlib, cached
+After the build: the social card (social-card.png, drawn with matplotlib, cached
 in .cache/), robots.txt at the root of the default language, and one line changed in
 Material's JavaScript, which would otherwise fetch `sitemap.xml` beside every
 `<link rel=alternate>` (squidfunk/mkdocs-material#6582): beside an absolute hreflang
@@ -36,7 +36,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 DESCRIPTIONS = REPO / "docs" / "descriptions.yml"
 CACHE = REPO / ".cache" / "social-card"
-CARD = "assets/social-card.png"
+CARD = "social-card.png"  # per language (its text is), so not in the shared assets/
 CARD_SIZE = (1200, 630)
 MAX_DESCRIPTION = 160
 LOCALES = {"ko": "ko_KR", "en": "en_US"}

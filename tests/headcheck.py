@@ -109,10 +109,10 @@ def check_head(file: str, html: str, base: str, repo_url: str | None) -> list[st
         "og:url": want["canonical"],
         "og:locale": LOCALES[lang],
         "og:locale:alternate": LOCALES[other],
-        "og:image": site_base + "assets/social-card.png",
+        "og:image": site_base + "social-card.png",
         "twitter:card": "summary_large_image",
         "twitter:description": description,
-        "twitter:image": site_base + "assets/social-card.png",
+        "twitter:image": site_base + "social-card.png",
     }
     for key, value in expected_meta.items():
         if head.meta.get(key) != [value]:

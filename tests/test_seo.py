@@ -215,7 +215,7 @@ def test_small_build_robots_sitemaps_card_and_no_sitemap_lookups(small_site):
     ]  # no notebook: its canonical page is the chapter
     assert f'hreflang="x-default" href="{BASE}activation-functions/"' in sitemap
     for subdir in ("", "en/"):
-        png = (small_site / subdir / "assets/social-card.png").read_bytes()
+        png = (small_site / subdir / "social-card.png").read_bytes()
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         assert struct.unpack(">II", png[16:24]) == (1200, 630)
         assert len(png) < 100_000

@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from tools import figures, notebooks
+from tools import figures, finish, notebooks
 
 REPO = Path(__file__).resolve().parent.parent
 SITE = REPO / "site"
@@ -73,6 +73,7 @@ def replace_on_success(target: Path, fill: Callable[[Path], None]) -> None:
 def build_site(tmp: Path) -> None:
     for config_file, subdir in CONFIGS:
         mkdocs_build(config_file, tmp / subdir, site_url(subdir))
+    finish.finish(tmp, site_url(""), site_url("en"))
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from tools import figures, notebooks
+from tools import figures, finish, notebooks
 from tools.build import CONFIGS, REPO, mkdocs_build, site_url
 
 OUT = REPO / ".cache" / "serve"
@@ -75,6 +75,8 @@ def build_language(subdir: str) -> None:
         link = ROOT / other
         if other and ROOT.is_dir() and not link.exists():
             link.symlink_to(OUT / f"site-{other}", target_is_directory=True)
+    if ROOT.is_dir() and (OUT / "site-en").is_dir():  # both built: the math font
+        finish.write_math_font(ROOT, [ROOT / "assets", OUT / "site-en" / "assets"])
 
 
 def generate() -> bool:

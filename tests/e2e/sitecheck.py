@@ -176,7 +176,6 @@ class PageFacts:
     failed: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     dom: dict = field(default_factory=dict)
-    math_error: str | None = None
     axe: dict[str, list[dict]] = field(default_factory=dict)  # palette -> violations
     phone: dict = field(default_factory=dict)
     switch: dict = field(default_factory=dict)
@@ -190,7 +189,7 @@ class PageFacts:
 DOM_FACTS = r"""() => {
   const visibleText = (root) => {
     const clone = root.cloneNode(true);
-    clone.querySelectorAll('pre, code, script, style, textarea, mjx-assistive-mml')
+    clone.querySelectorAll('pre, code, script, style, textarea, math')
       .forEach((n) => n.remove());
     return clone.textContent;
   };
@@ -206,10 +205,15 @@ DOM_FACTS = r"""() => {
   return {
     lang: document.documentElement.lang,
     arithmatex: document.querySelectorAll('.arithmatex').length,
-    mjx: document.querySelectorAll('mjx-container').length,
-    mjxErrors: [...document.querySelectorAll('mjx-merror')]
-      .map((e) => e.getAttribute('data-mjx-error') || e.textContent).slice(0, 5),
-    mathLoader: !!document.querySelector('script[src*="mathjax-loader"]'),
+    typeset: document.querySelectorAll('.arithmatex > math').length,
+    math: document.querySelectorAll('math').length,
+    mathErrors: [...document.querySelectorAll('merror')]
+      .map((e) => e.textContent).slice(0, 5),
+    mathCss: !!document.querySelector('link[rel=stylesheet][href*="assets/math/"]'),
+    // laid out by the browser as math (MathML Core), not as unknown inline elements
+    mathLaidOut: [...document.querySelectorAll('math')].every(
+      (m) => getComputedStyle(m).display.includes('math')
+        || getComputedStyle(m).display.includes('flex')),
     text: visibleText(main),
     images: imgs,
   };
@@ -220,7 +224,7 @@ OVERFLOW = r"""() => {
   const wide = [...document.querySelectorAll('body *')]
     .filter((el) => el.getBoundingClientRect().right > innerWidth + 1)
     .filter((el) => !el.closest('pre, table, .highlight, .md-typeset__scrollwrap,'
-                                 + ' .jp-OutputArea, mjx-container, .md-sidebar'))
+                                 + ' .jp-OutputArea, math, .md-sidebar'))
     .slice(0, 3)
     .map((el) => el.tagName.toLowerCase()
          + (typeof el.className === 'string' && el.className.trim()
@@ -243,10 +247,10 @@ LAYOUT = r"""async () => {
                   px: pt * 4 / 3 * shown / img.naturalWidth});
   }
   const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
-  const formulas = [...document.querySelectorAll('mjx-container[display="true"]')]
+  const formulas = [...document.querySelectorAll('math[display="block"]')]
     .map((m) => {
       const box = m.closest('div.arithmatex') || m;
-      return {tex: (m.closest('.arithmatex') || m).textContent.slice(0, 40),
+      return {tex: m.textContent.slice(0, 40),
               wide: box.scrollWidth > box.clientWidth + 1,
               scrolls: scrolls(box),
               cue: getComputedStyle(box).backgroundImage !== 'none'};
@@ -267,15 +271,13 @@ FIGURES_SETTLED = r"""() => [...document.querySelectorAll('article picture')]
   .every((p) => {
   const img = p.querySelector('img'), source = p.querySelector('source');
   const narrow = source && matchMedia(source.media).matches;
-  return img.complete && img.currentSrc.endsWith('.narrow.svg') === !!narrow;
+  const file = new URL(img.currentSrc || img.src).pathname;
+  return img.complete && file.endsWith('.narrow.svg') === !!narrow;
 })"""
 
-HAS_MATH_LOADER = "() => !!document.querySelector('script[src*=mathjax-loader]')"
-WAIT_FOR_MATH = """async () => {
-  if (!window.MathJax || !MathJax.startup || !MathJax.startup.promise) return false;
-  await MathJax.startup.promise;
-  return true;
-}"""
+# Figures below the fold load lazily; the checks look at every figure, so they load.
+LOAD_EVERY_FIGURE = """() => document.querySelectorAll('img[loading="lazy"]')
+  .forEach((img) => { img.loading = 'eager'; })"""
 
 
 def _is_local(url: str, origin: str) -> bool:
@@ -344,11 +346,8 @@ def inspect_page(
     try:
         response = tab.goto(origin + prefix + page.path, wait_until="networkidle")
         facts.status = response.status if response else None
-        if tab.evaluate(HAS_MATH_LOADER):
-            try:
-                tab.wait_for_function(WAIT_FOR_MATH, timeout=20_000)
-            except Exception:  # noqa: BLE001 - reported by check_math
-                facts.math_error = "MathJax did not finish typesetting within 20 s"
+        tab.evaluate(LOAD_EVERY_FIGURE)
+        tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         tab.evaluate("() => document.fonts.ready.then(() => true)")
         facts.dom = tab.evaluate(DOM_FACTS)
         facts.layout["desktop"] = tab.evaluate(LAYOUT)
@@ -539,25 +538,23 @@ def check_images(facts: PageFacts) -> list[str]:
 
 
 def check_math(facts: PageFacts) -> list[str]:
-    """Every formula is typeset by the site's own MathJax."""
+    """Every formula arrives as MathML (hooks/formulas.py), laid out as math, with
+    the math stylesheet; no TeX is left in the text."""
     dom, problems = facts.dom, []
-    if facts.math_error:
-        problems.append(f"{facts.page}: {facts.math_error}")
-    if dom.get("arithmatex") and not dom.get("mathLoader"):
-        problems.append(
-            f"{facts.page}: has formulas but does not load mathjax-loader.js"
-        )
-    if dom.get("arithmatex", 0) > dom.get("mjx", 0):
+    if dom.get("arithmatex", 0) > dom.get("typeset", 0):
         problems.append(
             f"{facts.page}: {dom.get('arithmatex')} formulas but only "
-            f"{dom.get('mjx')} typeset (mjx-container)"
+            f"{dom.get('typeset')} as MathML"
         )
+    if dom.get("math") and not dom.get("mathCss"):
+        problems.append(f"{facts.page}: has formulas but no math stylesheet")
+    if dom.get("math") and not dom.get("mathLaidOut"):
+        problems.append(f"{facts.page}: the browser does not lay out <math> as math")
+    if dom.get("mathCss") and not dom.get("math"):
+        problems.append(f"{facts.page}: loads the math stylesheet but has no formula")
     raw = list(RAW_MATH.finditer(dom.get("text", "")))
-    typeset_nothing = dom.get("mathLoader") and not dom.get("mjx")
-    if typeset_nothing and not raw and not facts.math_error:
-        problems.append(f"{facts.page}: loads MathJax but has no formula to typeset")
-    for error in dom.get("mjxErrors", []):
-        problems.append(f"{facts.page}: MathJax error: {error}")
+    for error in dom.get("mathErrors", []):
+        problems.append(f"{facts.page}: formula error: {error}")
     for match in raw[:5]:
         start = max(match.start() - 30, 0)
         context = dom["text"][start : match.end() + 30].replace("\n", " ")
@@ -660,7 +657,9 @@ def check_layout(facts: PageFacts) -> list[str]:
         for table in seen["tables"]:
             if table["wide"] and not table["scrolls"]:
                 problems.append(f"{facts.page}: a table is cut on a {viewport}")
-    narrow = [u for u in facts.desktop_requests if u.endswith(".narrow.svg")]
+    narrow = [
+        u for u in facts.desktop_requests if urlsplit(u).path.endswith(".narrow.svg")
+    ]
     if narrow:
         problems.append(
             f"{facts.page}: a desktop downloaded phone figures: {narrow[:3]}"

@@ -133,7 +133,7 @@ def test_search_check_reports_missing_page_notebooks_and_other_language():
 
 def test_all_problems_of_a_clean_report_is_empty():
     facts = sitecheck.PageFacts(sitecheck.Page("index.html"), status=200)
-    facts.dom = {"lang": "ko", "images": [], "text": "x", "arithmatex": 0, "mjx": 0}
+    facts.dom = {"lang": "ko", "images": [], "text": "x", "arithmatex": 0, "typeset": 0}
     facts.phone = {"scrollWidth": 390, "innerWidth": 390, "wide": []}
     facts.switch = {"path": "/en/", "status": 200, "lang": "en"}
     assert sitecheck.all_problems(facts, {"/", "/en/"}) == []
