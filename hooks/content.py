@@ -7,8 +7,9 @@
   them as plain code anyway, and a page has ~1000 elements less to lay out on a phone.
 - Inline code gets a `<wbr>` after `_`, `/` and `.`: a long identifier or path
   may break there on a phone, and nowhere else (site.css keeps words whole).
-- A long inline formula (MathJax does not break lines) gets the class `long`: on a
-  phone it scrolls inside its own box (site.css) instead of widening the page.
+- A long inline formula gets the class `long`: on a phone it wraps where Temml
+  allows (after a top-level relation or operator) and scrolls inside its own box
+  (site.css) where it cannot, instead of widening the page.
 """
 
 import re

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from tools.figures import NARROW_MEDIA
 
-FIGURE_IMG = re.compile(r'<img\b([^>]*)\bsrc="((?:\.\./)*)(figures/[^"]+)\.svg"([^>]*)>')
+FIGURE_IMG = re.compile(
+    r'<img\b([^>]*)\bsrc="((?:\.\./)*)(figures/[^"]+)\.svg"([^>]*)>'
+)
 SVG_SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"')
 PX_PER_PT = 4 / 3
 

@@ -12,8 +12,9 @@ The theme
 files every page shares (Material's CSS and JavaScript, the math stylesheet and font,
 assets/notebook.css, the search index) are counted once, separately. A page's first
 visit is everything an empty cache downloads for it: the page, its images, the
-stylesheets, scripts and preloaded fonts it names, Material's search worker (not
-the search index: overrides/main.html holds it back until the reader goes to search). tests/e2e/test_budget.py enforces PAGE_LIMIT, MEDIAN_LIMIT,
+stylesheets, scripts and preloaded fonts it names, and Material's search worker;
+not the search index, which overrides/main.html holds back until the reader goes
+to search. tests/e2e/test_budget.py enforces PAGE_LIMIT, MEDIAN_LIMIT,
 FIRST_VISIT_LIMIT and REBUILD_RATIO_LIMIT.
 
 Set BUILD_LOCK to a file to hold an flock on it while timing builds (several people

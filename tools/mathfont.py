@@ -7,7 +7,7 @@ both languages use about a hundred characters, so the site serves a subset with 
 those (and, through the font's MATH table, the larger variants of stretchy brackets,
 roots and big operators). A browser sets a one-letter identifier <mi>x</mi> in
 italic by drawing the Unicode character MATHEMATICAL ITALIC SMALL X, so that one is
-kept too.
+kept too, and so is the radical sign that <msqrt> draws.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ class _MathText(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "math":
             self._depth += 1
+        elif tag in ("msqrt", "mroot"):
+            self.chars.add("\u221a")  # the radical sign is drawn, not written
         elif tag == "mi" and self._depth and dict(attrs).get("mathvariant") is None:
             self._mi = []
 
