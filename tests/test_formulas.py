@@ -122,7 +122,8 @@ def test_project_files_get_content_versions_and_material_files_do_not(tmp_path):
     (tmp_path / "index.html").write_text(
         '<link rel=stylesheet href=assets/math/m.css>'
         '<link rel=stylesheet href="assets/stylesheets/main.1234.min.css">'
-        '<source srcset="figures/a.svg" media="(max-width: 1px)"><img src=figures/a.svg>'
+        '<source srcset="figures/a.svg" media="(max-width: 1px)">'
+        "<img src=figures/a.svg>"
         '<a href="#top">top</a>'
     )
     finish.bust_caches(tmp_path)
