@@ -42,7 +42,8 @@ def frame(history):
     inf, nan = first_epoch(history, np.isinf), first_epoch(history, np.isnan)
     return {
         "loss": [sig(v) for v in loss],
-        "val_acc": [sig(v, 3) for v in history["val_acc"]],
+        "val_acc": [float(f"{v:.3f}") for v in history["val_acc"]],
+        "train_acc": float(f"{history['train_acc'][-1]:.3f}"),
         "ratio": {name: [sig(v, 3) for v in r] for name, r in ratios.items()},
         "inf": None if inf == "-" else inf,
         "nan": None if nan == "-" else nan,

@@ -15,6 +15,7 @@ from snippets.weight_initialization.layer_statistics import WEIGHT_STD, run_netw
 WIDTH = 500  # fan_in of every layer of the page's network
 MARKS = {"xavier": float(WEIGHT_STD["xavier"](WIDTH)),
          "he": float(WEIGHT_STD["he"](WIDTH))}
+PAGE = {"0.01": 0.01, **MARKS, "1.0": 1.0}  # the page's cases, in slider order
 STDS = sorted({*np.round(np.logspace(-3, 1, 25), 12).tolist(), *MARKS.values()})
 
 
@@ -50,7 +51,7 @@ def data():
         "kind": "weight-init",
         "units": int(WIDTH * 1000),  # values per layer: 1000 examples x 500 units
         "stds": [sig(s, 6) for s in STDS],
-        "marks": {name: STDS.index(std) for name, std in MARKS.items()},
+        "marks": {name: STDS.index(std) for name, std in PAGE.items()},
         "ranges": {name: list(r) for name, r in RANGES.items()},
         "frames": {
             nonlinearity: [frame(nonlinearity, std) for std in STDS]
