@@ -73,7 +73,6 @@
     if (e < -4 || e >= 3) return pyExp(v.toExponential(2).replace(/\.?0+e/, "e"));
     return v.toFixed(2 - e).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
   }
-  function short(v) { return v >= 1e-3 && v < 1e4 ? String(v) : g3(v); }
 
   function h(tag, attrs, parent, text) {
     var el = document.createElement(tag);
@@ -153,7 +152,7 @@
     var buttons = h("div", {"class": "explorer__marks", role: "group",
       "aria-label": label}, root);
     Object.keys(marks).forEach(function (name) {
-      var b = h("button", {type: "button"}, buttons, name);
+      var b = h("button", {type: "button", "data-index": marks[name]}, buttons, name);
       b.addEventListener("click", function () { set(marks[name]); });
     });
     function set(i) {
@@ -184,12 +183,12 @@
       r.addEventListener("change", function () { act = k; draw(); });
     });
     function stdText(i) {
-      return T.stdValue + short(data.stds[i]) + (names[i] ? " (" + names[i] + ")" : "");
+      return T.stdValue + g3(data.stds[i]) + (names[i] ? " (" + names[i] + ")" : "");
     }
     var marks = {};
     Object.keys(data.marks).forEach(function (k) {
       var i = data.marks[k];
-      marks[(names[i] ? names[i] + " " : "") + short(data.stds[i])] = i;
+      marks[names[i] ? names[i] + " " + g3(data.stds[i]) : k] = i;
     });
     var set = slider(root, T.std, data.stds, marks, stdText,
       function (i) { index = i; draw(); });
@@ -243,7 +242,7 @@
           legend(svg2, 48 + k * Math.min(220, (pw - 48) / 2), 30, [[series[0],
             series[2]]]);
         });
-      summary.textContent = T.initSummary(acts[act], short(data.stds[index]), f);
+      summary.textContent = T.initSummary(acts[act], g3(data.stds[index]), f);
       table.textContent = "";
       var head = h("tr", {}, h("thead", {}, table));
       [T.layer, T.actStd, T.gradStd].forEach(function (t) {

@@ -20,8 +20,9 @@ RATES = sorted({*LEARNING_RATES, *(r for r in GRID
 STEPS_PER_EPOCH = -(-1097 // 64)  # 18 minibatches of 64 in the 1097 training images
 
 
-def sig(x, digits=4):
-    """x to `digits` significant digits, or None where it is not finite."""
+def sig(x, digits=6):
+    """x to `digits` significant digits (the readout's 2-3 digits round the same as
+    from the full value), or None where it is not finite."""
     return float(f"{x:.{digits}g}") if np.isfinite(x) else None
 
 
@@ -44,7 +45,7 @@ def frame(history):
         "loss": [sig(v) for v in loss],
         "val_acc": [float(f"{v:.3f}") for v in history["val_acc"]],
         "train_acc": float(f"{history['train_acc'][-1]:.3f}"),
-        "ratio": {name: [sig(v, 3) for v in r] for name, r in ratios.items()},
+        "ratio": {name: [sig(v) for v in r] for name, r in ratios.items()},
         "inf": None if inf == "-" else inf,
         "nan": None if nan == "-" else nan,
         "status": status(loss),

@@ -19,8 +19,9 @@ PAGE = {"0.01": 0.01, **MARKS, "1.0": 1.0}  # the page's cases, in slider order
 STDS = sorted({*np.round(np.logspace(-3, 1, 25), 12).tolist(), *MARKS.values()})
 
 
-def sig(x, digits=4):
-    """x to `digits` significant digits (compact JSON)."""
+def sig(x, digits=6):
+    """x to `digits` significant digits: compact JSON, and the readout's 3 digits
+    (.2e, as the tables print) round the same as from the full value."""
     return float(f"{x:.{digits}g}")
 
 
