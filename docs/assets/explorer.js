@@ -108,7 +108,7 @@
       s("text", {x: x(t), y: box.y + box.h + 14, "text-anchor": "middle"}, g,
         ax.fmt ? ax.fmt(t) : t);
     });
-    if (title) s("text", {x: box.x, y: box.y - 8, "class": "title"}, g, title);
+    if (title) s("text", {x: 0, y: 14, "class": "title"}, g, title);
     if (xlabel) s("text", {x: box.x + box.w, y: box.y + box.h + 28,
       "text-anchor": "end"}, g, xlabel);
     return {x: x, y: y};
@@ -151,9 +151,9 @@
     var out = h("output", {"for": id, "aria-hidden": "true"}, row);
     var buttons = h("div", {"class": "explorer__marks", role: "group",
       "aria-label": label}, root);
-    Object.keys(marks).forEach(function (name) {
-      var b = h("button", {type: "button", "data-index": marks[name]}, buttons, name);
-      b.addEventListener("click", function () { set(marks[name]); });
+    marks.forEach(function (m) {  /* [label, index] */
+      var b = h("button", {type: "button", "data-index": m[1]}, buttons, m[0]);
+      b.addEventListener("click", function () { set(m[1]); });
     });
     function set(i) {
       input.value = i;
@@ -185,10 +185,9 @@
     function stdText(i) {
       return T.stdValue + g3(data.stds[i]) + (names[i] ? " (" + names[i] + ")" : "");
     }
-    var marks = {};
-    Object.keys(data.marks).forEach(function (k) {
+    var marks = Object.keys(data.marks).map(function (k) {
       var i = data.marks[k];
-      marks[names[i] ? names[i] + " " + g3(data.stds[i]) : k] = i;
+      return [names[i] ? names[i] + " " + g3(data.stds[i]) : k, i];
     });
     var set = slider(root, T.std, data.stds, marks, stdText,
       function (i) { index = i; draw(); });
@@ -239,7 +238,7 @@
             s("circle", {cx: sc.x(i + 1), cy: sc.y(v), r: 3, "class": "dot " +
               series[0]}, svg2);
           });
-          legend(svg2, 48 + k * Math.min(220, (pw - 48) / 2), 30, [[series[0],
+          legend(svg2, 48 + k * Math.min(220, (pw - 48) / 2), 38, [[series[0],
             series[2]]]);
         });
       summary.textContent = T.initSummary(acts[act], g3(data.stds[index]), f);
@@ -262,8 +261,7 @@
 
   function learningRate(root, data) {
     var index = data.marks[3];
-    var marks = {};
-    data.marks.forEach(function (i) { marks[g3(data.rates[i])] = i; });
+    var marks = data.marks.map(function (i) { return [g3(data.rates[i]), i]; });
     var set = slider(root, T.lr, data.rates, marks, function (i) {
       return T.lrValue + g3(data.rates[i]);
     }, function (i) { index = i; draw(); });
@@ -299,9 +297,9 @@
       sc = panel(svg, box, {lo: 1, hi: 20, ticks: [1, 5, 10, 15, 20]},
         decades(1e-5, 1e4), T.ratio, T.epoch);
       s("path", {d: "M" + box.x + " " + sc.y(1e-3) + "h" + box.w, "class": "rule"}, svg);
-      legend(svg, box.x, 32, [["act", "W1"]]);
-      legend(svg, box.x + 70, 32, [["grad", "W2"]]);
-      legend(svg, box.x + 140, 32, [["rule", T.rule]]);
+      legend(svg, box.x, 38, [["act", "W1"]]);
+      legend(svg, box.x + 70, 38, [["grad", "W2"]]);
+      legend(svg, box.x + 140, 38, [["rule", T.rule]]);
       ["W1", "W2"].forEach(function (name, k) {
         line(svg, f.ratio[name].map(function (v, i) {
           return v === null ? null : [sc.x(i + 1), sc.y(Math.min(Math.max(v, 1e-5), 1e4))];

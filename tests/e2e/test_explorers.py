@@ -219,6 +219,8 @@ def test_explorer_is_accessible_readable_and_shot(
                 serious = [(v["id"], v["help"]) for v in result.response["violations"]
                            if v["impact"] in sitecheck.SERIOUS]
                 assert not serious, f"{name} {lang} {scheme} {viewport}: {serious}"
+                # the sticky header would cover the top of the explorer
+                page.tab.add_style_tag(content=".md-header{visibility:hidden}")
                 page.figure.screenshot(
                     path=str(screenshots / f"explorer--{name}--{lang}--{viewport}"
                              f"-{scheme}.png"),
