@@ -47,6 +47,8 @@ PAGE_LIMIT = 400 * KB  # every page: HTML + its own images
 MEDIAN_LIMIT = 200 * KB  # the median page
 FIRST_VISIT_LIMIT = 700 * KB  # a page with an empty cache: everything it loads
 REBUILD_RATIO_LIMIT = 1.5  # `tools.build`, nothing changed, vs the MkDocs builds alone
+VIEWER_LIMIT = 20 * KB  # assets/explorer.js, as served (hand-written, not minified)
+EXPLORER_DATA_LIMIT = 150 * KB  # each explorer's JSON, before compression
 # Shared files, by the part of the theme they belong to (first match wins).
 SHARED = [
     ("math stylesheet and font", re.compile(r"(^|/)assets/math/")),
@@ -194,6 +196,32 @@ def shared_assets(site: Path) -> dict[str, int]:
                 sizes[name] += file.stat().st_size
                 break
     return sizes
+
+
+# -------------------------------------------------------------------- explorers
+def explorer_sizes(site: Path) -> dict[str, tuple[int, int]]:
+    """(bytes, gzipped bytes) of the explorer viewer and of each explorer's data
+    (the Korean copy; English serves the same bytes). Neither counts in a page's
+    weight: the viewer is a shared asset, the data is fetched once the explorer
+    scrolls into view."""
+    files = [site / "assets" / "explorer.js", *sorted(site.glob("figures/*/*.json"))]
+    return {
+        f.relative_to(site).as_posix(): (
+            f.stat().st_size,
+            len(gzip.compress(f.read_bytes(), mtime=0)),
+        )
+        for f in files
+        if f.is_file()
+    }
+
+
+def explorer_problems(sizes: dict[str, tuple[int, int]]) -> list[str]:
+    problems = []
+    for name, (size, _) in sizes.items():
+        limit = VIEWER_LIMIT if name.endswith(".js") else EXPLORER_DATA_LIMIT
+        if size > limit:
+            problems.append(f"{name}: {size / KB:.1f} kB > {limit / KB:.0f} kB")
+    return problems
 
 
 # ----------------------------------------------------------------------- counts
@@ -352,6 +380,16 @@ def report(site: Path) -> tuple[str, list[str]]:
         "names and the search worker: what an empty cache downloads before the "
         f"reader searches; limit {FIRST_VISIT_LIMIT / KB:.0f} kB)"
     )
+    explorers = explorer_sizes(site)
+    text += [
+        "",
+        f"Explorers (viewer limit {VIEWER_LIMIT / KB:.0f} kB, data limit "
+        f"{EXPLORER_DATA_LIMIT / KB:.0f} kB each; fetched only when one is in view)",
+        _table(
+            [[k, f"{v / KB:.1f}", f"{z / KB:.1f}"] for k, (v, z) in explorers.items()],
+            ["file", "kB", "gzip kB"],
+        ),
+    ]
     shared = shared_assets(site)
     text += [
         "",
@@ -361,7 +399,7 @@ def report(site: Path) -> tuple[str, list[str]]:
         "Contents",
         _table([[k, str(v)] for k, v in counts(REPO, site).items()], ["what", "count"]),
     ]
-    return "\n".join(text), weight_problems(weights)
+    return "\n".join(text), weight_problems(weights) + explorer_problems(explorers)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,10 @@ takes `narrow`, else the same figure laid out again at NARROW_WIDTH. The page sh
 the narrow one through `<picture>` below NARROW_MEDIA (hooks/figures.py), so each
 reader downloads one of the two. Every SVG carries its own dark-palette colours
 (figures_src/theme.py) and its smallest text size (`data-min-text-pt`).
-A figure is redrawn
+An explorer (an interactive figure, docs/assets/explorer.js) gets its frames the
+same way: `figures_src/<page>/explore_<name>.py` exposes `data() -> dict`, written as
+compact JSON to `docs/<lang>/figures/<page>/<name>.json` for both languages.
+A figure or an explorer's data is redrawn
 only when its script, a repository module it imports (the snippets it draws from),
 the shared style or this renderer changed; scripts run in parallel.
 
@@ -45,6 +48,15 @@ NARROW_MEDIA = "(max-width: 44.9375em)"  # Material's phone/tablet breakpoint
 
 def scripts() -> list[Path]:
     return sorted(SOURCES.glob("*/plot_*.py"))
+
+
+def explorers() -> list[Path]:
+    return sorted(SOURCES.glob("*/explore_*.py"))
+
+
+def data_path(script: Path) -> str:
+    """Where an explorer finds its frames: figures/<page>/<name>.json."""
+    return f"figures/{script.parent.name}/{script.stem.removeprefix('explore_')}.json"
 
 
 def module_name(path: Path) -> str:
@@ -204,23 +216,44 @@ def render(script: Path, lang: str, variant: str = "wide") -> bytes:
     return svg.encode("utf-8")
 
 
+def explorer_data(script: Path) -> bytes:
+    """An explorer's frames as compact JSON (the same bytes for both languages)."""
+    import json
+
+    module = importlib.import_module(module_name(script))
+    text = json.dumps(module.data(), separators=(",", ":"), allow_nan=False)
+    return text.encode("utf-8")
+
+
+def _write(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_bytes(content)
+    partial.replace(target)
+
+
 def _draw(script: Path) -> str | None:
-    """Draw both languages of one figure; return an error message or None."""
+    """Draw both languages of one figure (or compute an explorer's data once for
+    both); return an error message or None."""
+    if script.stem.startswith("explore_"):
+        try:
+            content = explorer_data(script)
+        except Exception as error:
+            return failure(script, None, error)
+        for lang in LANGS:
+            _write(REPO / "docs" / lang / data_path(script), content)
+        return None
     try:
         for lang in LANGS:
             for variant in VARIANTS:
                 svg = render(script, lang, variant)
-                target = output_path(script, lang, variant)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                partial = target.with_suffix(".svg.partial")
-                partial.write_bytes(svg)
-                partial.replace(target)
+                _write(output_path(script, lang, variant), svg)
     except Exception as error:
         return failure(script, lang, error)
     return None
 
 
-def failure(script: Path, lang: str, error: BaseException) -> str:
+def failure(script: Path, lang: str | None, error: BaseException) -> str:
     """One message for a figure that could not be drawn: the innermost repository
     file and line of the traceback first (a snippet the script imports, or the
     script), then the repository part of the traceback."""
@@ -237,7 +270,11 @@ def failure(script: Path, lang: str, error: BaseException) -> str:
     kind = "".join(traceback.format_exception_only(error)).strip()
     return (
         f"{where}: {kind}\n"
-        f"  (while drawing {script.relative_to(REPO)} in {lang!r})\n"
+        + (
+            f"  (while drawing {script.relative_to(REPO)} in {lang!r})\n"
+            if lang
+            else f"  (while computing the data of {script.relative_to(REPO)})\n"
+        )
         + "".join(traceback.format_list(frames))
     ).rstrip()
 
@@ -255,6 +292,18 @@ def _in_repository(filename: str) -> bool:
     )
 
 
+def _outputs_exist(name: str) -> bool:
+    script = REPO / name
+    if script.stem.startswith("explore_"):
+        paths = [REPO / "docs" / lang / data_path(script) for lang in LANGS]
+        return all(path.is_file() for path in paths)
+    return all(
+        output_path(script, lang, variant).is_file()
+        for lang in LANGS
+        for variant in VARIANTS
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="ignore the cache")
@@ -262,17 +311,13 @@ def main(argv: list[str] | None = None) -> int:
 
     jobs = {
         script.relative_to(REPO).as_posix(): (cache_key(script), script)
-        for script in scripts()
+        for script in [*explorers(), *scripts()]  # the slowest jobs first
     }
     return run_changed(
         "figures",
         CACHE,
         jobs,
-        lambda name: all(
-            output_path(REPO / name, lang, variant).is_file()
-            for lang in LANGS
-            for variant in VARIANTS
-        ),
+        _outputs_exist,
         _draw,
         force=args.force,
     )

@@ -20,6 +20,7 @@ FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(\w*)(.*)$")
 INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"\s*$')
 FIGURE = re.compile(r"!\[([^\]]*)\]\((figures/[^)\s]+)\)")
 TITLE = re.compile(r'title="([^"]+)"')
+EXPLORER = re.compile(r"^    attrs: \{class: explorer, data-src: ([\w.-]+\.json)\}\s*$")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Figure:
     alt: str
     caption: str | None
     line: int
+    explorer: str | None = None  # figures/<page>/<name>.json: an explorer's data
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class Page:
         """The language-independent skeleton: heading ids, includes and figures."""
         items = [(h.line, ("heading", f"h{h.level}#{h.id}")) for h in self.headings]
         items += [(i.line, ("include", i.spec)) for i in self.includes]
-        items += [(f.line, ("figure", f.path)) for f in self.figures]
+        items += [(f.line, ("figure", f.path, f.explorer)) for f in self.figures]
         return [item for _, item in sorted(items)]
 
 
@@ -110,8 +112,11 @@ def parse(path: Path) -> Page:
             headings.append(Heading(len(level), text, anchor, number))
             continue
         for match in FIGURE.finditer(line):
+            caption, explorer = _caption(lines, number), _explorer(lines, number)
+            if explorer:  # data-src is relative to the figure's own file
+                explorer = match.group(2).rsplit("/", 1)[0] + "/" + explorer
             figures.append(
-                Figure(match.group(2), match.group(1), _caption(lines, number), number)
+                Figure(match.group(2), match.group(1), caption, number, explorer)
             )
     if fence is not None:
         raise ValueError(f"{path}:{fence[2]}: code fence is never closed")
@@ -127,7 +132,18 @@ def _caption(lines: list[str], number: int) -> str | None:
     for line in rest[1:]:
         if line.strip() == "///":
             return " ".join(text).strip()
-        text.append(line.strip())
+        if not (line.startswith("    ") and not text):  # the block's options
+            text.append(line.strip())
+    return None
+
+
+def _explorer(lines: list[str], number: int) -> str | None:
+    """The data-src of an explorer: the figure's caption block declares it, as
+    `    attrs: {class: explorer, data-src: <name>.json}` under `/// caption`."""
+    rest = lines[number : number + 2]
+    if len(rest) == 2 and rest[0].strip() == "/// caption":
+        if match := EXPLORER.match(rest[1]):
+            return match.group(1)
     return None
 
 

@@ -236,7 +236,9 @@ OVERFLOW = r"""() => {
 # A figure's smallest text: the SVG states it in points (data-min-text-pt, written
 # by tools/figures.py); shown at the image's rendered width over its own width.
 LAYOUT = r"""async () => {
-  const imgs = [...document.querySelectorAll('article figure img')];
+  // a live explorer shows its own drawing (test_explorers.py), not its image
+  const imgs = [...document.querySelectorAll(
+    'article figure:not(.explorer--live) img')];
   await Promise.all(imgs.map((img) => img.decode().catch(() => null)));
   const figures = [];
   for (const img of imgs) {
@@ -267,7 +269,8 @@ LAYOUT = r"""async () => {
 }"""
 
 # Every figure shows the variant the viewport selects, fully loaded.
-FIGURES_SETTLED = r"""() => [...document.querySelectorAll('article picture')]
+FIGURES_SETTLED = r"""() => [
+  ...document.querySelectorAll('article figure:not(.explorer--live) picture')]
   .every((p) => {
   const img = p.querySelector('img'), source = p.querySelector('source');
   const narrow = source && matchMedia(source.media).matches;
@@ -417,7 +420,9 @@ def _figure_colours(tab) -> list[dict]:
     if len(page) != 3 or page_bg.startswith("rgba(0, 0, 0, 0"):
         page = (255, 255, 255)
     found = []
-    figures = tab.locator("article figure img")
+    # Scrolling to an explorer replaces its image by its drawing (explorer.js), so
+    # explorers are left out here: tests/e2e/test_explorers.py checks them.
+    figures = tab.locator("article figure:not(.explorer) img")
     for i in range(figures.count()):
         img = figures.nth(i)
         img.scroll_into_view_if_needed()

@@ -15,6 +15,13 @@ def test_page_weight(site):
     assert not problems, "over budget:\n" + "\n".join(problems)
 
 
+def test_explorer_viewer_and_data_sizes(site):
+    sizes = budget.explorer_sizes(site)
+    assert "assets/explorer.js" in sizes and len(sizes) >= 3, sizes
+    problems = budget.explorer_problems(sizes)
+    assert not problems, "over budget:\n" + "\n".join(problems)
+
+
 def test_rebuild_with_nothing_changed_redoes_nothing_and_is_fast():
     times = budget.time_builds()
     print(

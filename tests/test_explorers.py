@@ -1,0 +1,184 @@
+"""The explorers' data agrees with the snippets, and the explorers fit their budgets.
+
+The data is the build's own file (docs/<lang>/figures/<page>/<name>.json) when the
+figure cache says it is up to date, else it is computed here the same way
+(tools/figures.explorer_data). A few frames are recomputed independently with the
+snippet functions; at the page's own cases the numbers, formatted as the snippets
+print them, equal the snippets' `#>` lines (which test_snippets checks against real
+output).
+"""
+
+import functools
+import json
+import re
+
+import numpy as np
+import pytest
+
+from tests.conftest import REPO
+from tools import budget, figures
+from tools.pages import pages
+
+SCRIPTS = {s.stem.removeprefix("explore_"): s for s in figures.explorers()}
+
+
+@functools.cache
+def data(name: str) -> dict:
+    script = SCRIPTS[name]
+    built = REPO / "docs" / "en" / figures.data_path(script)
+    cache = figures.CACHE
+    recorded = json.loads(cache.read_text()) if cache.is_file() else {}
+    key = recorded.get(script.relative_to(REPO).as_posix())
+    if key == figures.cache_key(script) and built.is_file():
+        return json.loads(built.read_text())
+    return json.loads(figures.explorer_data(script))
+
+
+def printed(snippet: str, section: str | None = None) -> list[str]:
+    text = (REPO / "snippets" / snippet).read_text(encoding="utf-8")
+    if section:
+        text = text.split(f"[start:{section}]")[1].split(f"[end:{section}]")[0]
+    return [line.strip()[3:] for line in text.splitlines() if line.strip()[:2] == "#>"]
+
+
+def test_there_are_two_explorers_and_every_one_is_on_a_page_in_both_languages():
+    assert set(SCRIPTS) == {"init", "lr"}
+    for lang in ("ko", "en"):
+        shown = {f.explorer for page in pages(lang) for f in page.figures}
+        for script in SCRIPTS.values():
+            assert figures.data_path(script) in shown, (
+                f"docs/{lang}: no page shows the explorer of {script.name}"
+            )
+
+
+# ------------------------------------------------------------------ weight init
+def test_weight_init_frames_are_the_snippets_runs():
+    from figures_src.weight_initialization.data import BINS, RANGES
+    from snippets.weight_initialization.layer_statistics import WEIGHT_STD, run_network
+
+    d = data("init")
+    assert len(d["stds"]) >= 25 and d["stds"][0] == 1e-3 and d["stds"][-1] == 10
+    assert d["marks"] == {k: d["stds"].index(v) for k, v in
+                          {"0.01": 0.01, "xavier": 0.0447214, "he": 0.0632456,
+                           "1.0": 1.0}.items()}
+    for nonlinearity, i in (("tanh", 3), ("relu", 17), ("tanh", 26)):
+        std = d["stds"][i]
+        WEIGHT_STD["test"] = lambda fan_in, std=std: std
+        try:
+            acts, grads, _ = run_network(nonlinearity, "test")
+        finally:
+            del WEIGHT_STD["test"]
+        frame = d["frames"][nonlinearity][i]
+        np.testing.assert_allclose(frame["act_std"], [h.std() for h in acts],
+                                   rtol=1e-5)
+        np.testing.assert_allclose(frame["grad_std"], [g.std() for g in grads],
+                                   rtol=1e-5)
+        lo, hi = RANGES[nonlinearity]
+        h = acts[4]
+        values = h[h != 0] if nonlinearity == "relu" else h.ravel()
+        counts = np.histogram(values, bins=np.linspace(lo, hi, BINS + 1))[0]
+        assert frame["counts"][4] == counts.tolist()
+        assert frame["over"][4] == int(np.sum(values > hi))
+
+
+@pytest.mark.parametrize(("nonlinearity", "mark", "section"), [
+    ("tanh", "0.01", "tanh_small"),
+    ("tanh", "1.0", "tanh_large"),
+    ("tanh", "xavier", "tanh_xavier"),
+    ("relu", "xavier", "relu_xavier"),
+    ("relu", "he", "relu_he"),
+])
+def test_weight_init_marks_equal_the_pages_tables(nonlinearity, mark, section):
+    d = data("init")
+    frame = d["frames"][nonlinearity][d["marks"][mark]]
+    rows = printed("weight_initialization/layer_statistics.py", section)[1:11]
+    table = [row.split()[2:4] for row in rows]
+    shown = [[f"{a:.2e}", f"{g:.2e}"]
+             for a, g in zip(frame["act_std"], frame["grad_std"], strict=True)]
+    assert shown == table
+
+
+# ---------------------------------------------------------------- learning rate
+def test_learning_rate_frames_are_the_snippets_runs():
+    from figures_src.babysitting_learning.explore_lr import RATES
+    from snippets.babysitting_learning.lr_sweep import lr_sweep
+    from snippets.babysitting_learning.update_ratio import update_ratios
+
+    d = data("lr")
+    assert d["rates"][0] == 1e-4 and d["rates"][-1] == 10 and len(d["rates"]) >= 13
+    for lr in (0.01, 5.62341):
+        frame = d["frames"][d["rates"].index(lr)]
+        exact = RATES[d["rates"].index(lr)]  # the rate the build ran, unrounded
+        with np.errstate(over="ignore", invalid="ignore"):
+            history = lr_sweep([exact])[exact]
+            ratios = update_ratios(exact)
+        loss = np.array(history["train_loss"])
+        finite = np.isfinite(loss)
+        assert [v is not None for v in frame["loss"]] == finite.tolist()
+        np.testing.assert_allclose(np.array(frame["loss"])[finite].astype(float),
+                                   loss[finite], rtol=1e-5)
+        assert frame["val_acc"] == [round(v, 3) for v in history["val_acc"]]
+        for name, r in ratios.items():
+            ok = np.isfinite(r)
+            np.testing.assert_allclose(
+                np.array(frame["ratio"][name])[ok].astype(float), r[ok], rtol=1e-5)
+    assert d["frames"][d["rates"].index(5.62341)]["status"] == "diverged"
+
+
+def test_learning_rate_marks_equal_the_sweep_and_ratio_output():
+    d = data("lr")
+    rows = printed("babysitting_learning/lr_sweep.py")[1:8]
+    assert len(rows) == len(d["marks"]) == 7
+    for row, i in zip(rows, d["marks"], strict=True):
+        lr, ep1, ep20, train_acc, val_acc, inf, nan = row.split()
+        f = d["frames"][i]
+
+        def g(v):
+            return "nan" if v is None else f"{v:.3g}"
+
+        assert (f"{d['rates'][i]:g}", g(f["loss"][1]), g(f["loss"][-1])) == (
+            lr, ep1, ep20)
+        assert (f"{f['train_acc']:.3f}", f"{f['val_acc'][-1]:.3f}") == (
+            train_acc, val_acc)
+        assert (f["inf"] or "-", f["nan"] or "-") == (
+            int(inf) if inf != "-" else "-", int(nan) if nan != "-" else "-")
+        expected = {"3": "diverged", "10": "diverged", "0.0001": "slow"}.get(lr, "ok")
+        assert f["status"] == expected, (lr, f["status"])
+    for row in printed("babysitting_learning/update_ratio.py")[1:]:
+        lr, *numbers = row.split()
+        r = d["frames"][d["rates"].index(float(lr))]["ratio"]
+        shown = [f"{r['W1'][0]:.1e}", f"{r['W1'][-1]:.1e}",
+                 f"{r['W2'][0]:.1e}", f"{r['W2'][-1]:.1e}"]
+        assert shown == numbers, lr
+
+
+# ------------------------------------------------------------------------ budgets
+def test_viewer_and_data_fit_their_budgets():
+    viewer = REPO / "docs" / "assets" / "explorer.js"
+    assert viewer.stat().st_size <= budget.VIEWER_LIMIT
+    for name in SCRIPTS:
+        size = len(json.dumps(data(name), separators=(",", ":")).encode())
+        assert size <= budget.EXPLORER_DATA_LIMIT, f"{name}: {size} bytes"
+
+
+def test_the_viewer_knows_every_kind_and_has_both_languages():
+    js = (REPO / "docs" / "assets" / "explorer.js").read_text(encoding="utf-8")
+    kinds = set(re.findall(r'"([\w-]+)": \w+(?:,|\})', js.split("KINDS = ")[1]))
+    assert {data(name)["kind"] for name in SCRIPTS} <= kinds
+    keys = {lang: re.findall(r"^      (\w+):", js.split(f"    {lang}: {{")[1]
+                             .split("\n    }")[0], re.M) for lang in ("en", "ko")}
+    assert keys["en"] == keys["ko"] and len(keys["en"]) > 10
+
+
+def test_a_failing_explorer_script_fails_naming_its_file(tmp_path, monkeypatch):
+    script = tmp_path / "demo_src" / "demo" / "explore_broken.py"
+    script.parent.mkdir(parents=True)
+    script.write_text("def data():\n    return {'x': 1 / 0}\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(figures, "REPO", tmp_path)
+    message = figures._draw(script)
+    first, second, *_ = message.splitlines()
+    where = "demo_src/demo/explore_broken.py"
+    assert first == f"{where}:2: ZeroDivisionError: division by zero"
+    assert second == "  (while computing the data of demo_src/demo/explore_broken.py)"
+    assert not (tmp_path / "docs").exists()  # nothing half-written
