@@ -93,7 +93,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         if body:
-            self.wfile.write(data)
+            try:
+                self.wfile.write(data)
+            except ConnectionError:  # the browser gave up on it: so does a host
+                pass
 
     def _gzip(self, file: Path, data: bytes) -> bytes:
         key = (file, file.stat().st_mtime if file.exists() else 0.0)
