@@ -78,8 +78,10 @@ def test_limits(kind, perf, tbt, desktop, failures):
     assert len(lighthouse.problems(results, desktop)) == failures
 
 
-def test_a_missing_metric_fails_rather_than_passes():
-    assert lighthouse.problems([(Page("/p/", "topic"), {})], desktop=False)
+def test_a_page_whose_every_run_failed_fails_rather_than_passes():
+    values = lighthouse.median([])  # no run produced a report
+    assert lighthouse.problems([(Page("/p/", "topic"), values)], desktop=False)
+    assert lighthouse.problems([(Page("/p/", "topic"), values)], desktop=True)
 
 
 def test_discover_finds_home_topic_and_notebook_pages_of_both_languages(tmp_path):

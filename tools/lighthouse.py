@@ -151,10 +151,12 @@ def problems(results: list[tuple[Page, dict[str, float]]], desktop: bool) -> lis
     for page, values in results:
         if page.kind not in CHECKED_KINDS:
             continue
-        score = values.get("perf", -1)  # no score (failed run) fails too
+        score, tbt = values.get("perf"), values.get("tbt")
+        if score is None or tbt is None:
+            found.append(f"{page.path}: no score (every run failed)")
+            continue
         if score < min_score:
             found.append(f"{page.path}: performance {score:.0f} < {min_score}")
-        tbt = values.get("tbt", float("inf"))
         if not desktop and tbt > MOBILE_MAX_TBT_MS:
             found.append(f"{page.path}: TBT {tbt:.0f} ms > {MOBILE_MAX_TBT_MS} ms")
     return found
@@ -232,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", default="", help="only paths containing this")
     parser.add_argument("--no-fail", action="store_true", help="report, never fail")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be 1 or more")
     if not (args.site / "index.html").is_file():
         raise SystemExit(f"no built site at {args.site}: run `nox -s build`")
     pages = [p for p in discover(args.site) if args.pages in p.path]
@@ -248,22 +252,28 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     with static_host.serve(args.site) as origin:
         for page in pages:
+            name = page.path.strip("/").replace("/", "_") or "index"
+            for stale in out_dir.glob(f"{name}.*.json"):  # of an earlier --runs
+                stale.unlink()
             runs = []
             for run in range(args.runs):
-                name = page.path.strip("/").replace("/", "_") or "index"
                 out = out_dir / f"{name}.{run + 1}.json"
-                runs.append(
-                    run_lighthouse(node, browser, origin + page.path, out, args.desktop)
-                )
+                url = origin + page.path
+                try:
+                    runs.append(run_lighthouse(node, browser, url, out, args.desktop))
+                except RuntimeError as error:  # the page fails; the others still run
+                    print(error, file=sys.stderr)
             results.append((page, median(runs)))
-            print(f"{page.path}: {results[-1][1].get('perf', 0):.0f}", flush=True)
+            perf = results[-1][1].get("perf")
+            print(f"{page.path}: performance {perf and round(perf)}", flush=True)
     seconds = time.perf_counter() - start
-    bench = statistics.median(v.get("bench", 0) for _, v in results)
+    benches = [values["bench"] for _, values in results if "bench" in values]
+    bench = f"{statistics.median(benches):.0f}" if benches else "-"
     print(
         f"\nLighthouse {mode}, median of {args.runs} run(s) per page, "
         f"{seconds / (len(pages) * args.runs):.1f} s per run; load average "
         f"{load} before, {os.getloadavg()[0]:.2f} after; "
-        f"CPU benchmark index {bench:.0f}"
+        f"CPU benchmark index {bench}"
     )
     print(table(results))
     found = problems(results, args.desktop)
