@@ -77,6 +77,14 @@ def e2e(session: nox.Session) -> None:
 
 
 @nox.session
+def lighthouse(session: nox.Session) -> None:
+    """Lighthouse on the built site (run `nox -s build` first), mobile unless
+    `-- --desktop`; `-- --runs 3 --pages en/` and `--no-fail` also pass through."""
+    install(session, "lighthouse")
+    session.run("python", "-m", "tools.lighthouse", *session.posargs)
+
+
+@nox.session
 def snippets(session: nox.Session) -> None:
     """Rewrite the `#>` output lines of the given snippets (default: all of them);
     `-- --check FILE...` only checks them."""

@@ -322,6 +322,8 @@ def cold_build(repo: Path = REPO) -> float:
         here = Path(directory)
         skip = {n for n in names if here == repo and n in COLD_EXCLUDE}
         skip |= {n for n in names if n.startswith(".site-") or n == "__pycache__"}
+        if here == repo / "tools" / "lighthouse":  # 176 MB, not used by the build
+            skip.add("node_modules")
         if here.parent == repo / "docs":
             skip |= {n for n in names if n in ("figures", "notebooks")}
         return skip
