@@ -136,7 +136,8 @@ def test_figures_below_the_fold_wait_until_scrolled_near(browser, origin):
     count = tab.evaluate("() => document.querySelectorAll('article img').length")
     assert count >= 3
     assert len(figures) < count, f"{path}: all {count} figures fetched at arrival"
-    tab.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    tab.evaluate("() => [...document.querySelectorAll('article img')].pop()"
+                 ".scrollIntoView()")
     tab.wait_for_timeout(1500)
     later = [u for u in bodies if "/figures/" in u]
     ctx.close()
