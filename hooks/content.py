@@ -4,7 +4,8 @@
   site.css shows them as output; their text is unchanged, so a copy keeps them as
   comments and the snippet still runs.
 - Pygments' whitespace and plain-name tokens lose their `<span>`: the theme draws
-  them as plain code anyway, and a page has ~1000 elements less to lay out on a phone.
+  them as plain code anyway, and a page has ~1000 elements less to lay out on a phone;
+  a run of operators and punctuation, which share a colour, becomes one span.
 - Inline code gets a `<wbr>` after `_`, `/` and `.`: a long identifier or path
   may break there on a phone, and nowhere else (site.css keeps words whole).
 - A long inline formula gets the class `long`: on a phone it wraps where Temml
@@ -18,6 +19,12 @@ OUTPUT = re.compile(r'<span class="c1">(#&gt;)')
 # Pygments tokens the theme draws exactly like plain code: whitespace ("w") and
 # plain names ("n", coloured --md-code-hl-name-color, which is the code colour).
 PLAIN_TOKEN = re.compile(r'<span class="[wn]">([^<]*)</span>')
+# Operators ("o") and punctuation ("p") share one colour in both palettes
+# (docs/assets/site.css): a run of them, whitespace between, is one span.
+SAME_COLOUR_RUN = re.compile(
+    r'<span class="[op]">[^<]*</span>(?:\s*<span class="[op]">[^<]*</span>)+'
+)
+TAG = re.compile(r"<[^>]+>")
 INLINE_CODE = re.compile(r"(<pre\b.*?</pre>)|<code>([^<]{12,})</code>", re.DOTALL)
 BREAK_AFTER = re.compile(r"(?<=[_/.])(?=[\w])")
 LONG_INLINE_MATH = re.compile(
@@ -28,6 +35,9 @@ LONG_INLINE_MATH = re.compile(
 def on_page_content(html, page, config, files):
     html = OUTPUT.sub(r'<span class="c1 output">\1', html)
     html = PLAIN_TOKEN.sub(r"\1", html)
+    html = SAME_COLOUR_RUN.sub(
+        lambda run: f'<span class="p">{TAG.sub("", run[0])}</span>', html
+    )
     html = LONG_INLINE_MATH.sub(r'<span class="arithmatex long">\1</span>', html)
 
     def code(match: re.Match) -> str:
