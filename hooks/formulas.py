@@ -35,6 +35,11 @@ REDUNDANT = [
     (re.compile(r'(<mrow><mo\b[^>]*?) form="prefix"'), r"\1"),
     (re.compile(r' form="postfix"([^>]*>[^<]*</mo></mrow>)'), r"\1"),
 ]
+# f' as Temml writes it, the prime a superscript: STIX Two's prime glyph is drawn
+# raised already, so as a superscript it floats off the letter. Set it beside.
+PRIME = re.compile(
+    r'<msup>(<mi>[^<]*</mi>)<mo [^>]*class="tml-prime[^"]*">(′+)</mo></msup>'
+)
 # Notebook Markdown: $$display$$ first, then $inline$ (no space inside the dollars).
 DOLLARS = re.compile(r"\$\$(.+?)\$\$|\$(?=\S)((?:\\\$|[^$])+?)(?<=\S)\$", re.DOTALL)
 # Text inside these elements is never math.
@@ -88,7 +93,7 @@ class _Temml:
 def slim(mathml: str) -> str:
     for pattern, replacement in REDUNDANT:
         mathml = pattern.sub(replacement, mathml)
-    return mathml
+    return PRIME.sub(r'<mrow>\1<mo lspace="0" rspace="0">\2</mo></mrow>', mathml)
 
 
 TEMML = _Temml()
