@@ -63,7 +63,9 @@ def write_math_font(site: Path, asset_dirs: list[Path]) -> None:
     pages = [(site / f).read_text(encoding="utf-8") for f in files]
     chars = mathfont.math_characters(pages)
     key = hashlib.sha256(
-        "".join(sorted(chars)).encode() + mathfont.SOURCE.read_bytes()
+        "".join(sorted(chars)).encode()
+        + mathfont.SOURCE.read_bytes()
+        + Path(mathfont.__file__).read_bytes()  # how it cuts
     ).hexdigest()[:16]
     cached = FONT_CACHE / f"{key}.woff2"
     if not cached.is_file():
