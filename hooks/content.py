@@ -6,6 +6,8 @@
 - Pygments' whitespace and plain-name tokens lose their `<span>`: the theme draws
   them as plain code anyway, and a page has ~1000 elements less to lay out on a phone;
   a run of operators and punctuation, which share a colour, becomes one span.
+- A code block carries its line count (`--lines`): site.css lays out only the code
+  blocks near the viewport and reserves that many lines for the others.
 - Inline code gets a `<wbr>` after `_`, `/` and `.`: a long identifier or path
   may break there on a phone, and nowhere else (site.css keeps words whole).
 - A long inline formula gets the class `long`: on a phone it wraps where Temml
@@ -41,8 +43,9 @@ def on_page_content(html, page, config, files):
     html = LONG_INLINE_MATH.sub(r'<span class="arithmatex long">\1</span>', html)
 
     def code(match: re.Match) -> str:
-        if match[1]:  # a code block: left as it is
-            return match[0]
+        if match[1]:  # a code block: its line count sizes it before it is laid out
+            lines = match[1].count("\n")
+            return match[1].replace("<pre", f'<pre style="--lines:{lines}"', 1)
         return f"<code>{BREAK_AFTER.sub('<wbr>', match[2])}</code>"
 
     return INLINE_CODE.sub(code, html)
