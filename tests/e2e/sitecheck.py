@@ -454,10 +454,17 @@ def _contrast(a, b) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+# A reader who scrolls sees every code block drawn as it comes near (site.css lays
+# out only those near the viewport); a whole-page shot has to draw them all.
+DRAW_ALL_CODE = "pre[style*='--lines'] { content-visibility: visible !important; }"
+
+
 def _shoot(tab, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    style = tab.add_style_tag(content=DRAW_ALL_CODE)
     # Whole pages are tall: JPEG keeps the artifacts small and readable.
     tab.screenshot(path=str(path), full_page=True, animations="disabled", quality=80)
+    style.evaluate("(node) => node.remove()")
 
 
 def _set_dark(tab) -> bool:
