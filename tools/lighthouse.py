@@ -29,6 +29,7 @@ from pathlib import Path
 
 from tools import built_site, nodejs, static_host
 from tools.budget import _table
+from tools.chromium import QUIET_FLAGS
 from tools.pages import topic_pages
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,16 +41,7 @@ CHECKED_KINDS = ("topic", "notebook")  # the home pages are measured, not held t
 PACKAGE = REPO / "tools" / "lighthouse"  # package.json + package-lock.json
 CLI = PACKAGE / "node_modules" / "lighthouse" / "cli" / "index.js"
 ARTIFACTS = REPO / "test-artifacts" / "lighthouse"
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+CHROME_FLAGS = ["--headless=new", *QUIET_FLAGS]
 CATEGORIES = "performance,accessibility,best-practices"
 AUDITS = {  # metric -> the audit whose numericValue it is
     "fcp": "first-contentful-paint",

@@ -19,18 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from tools.chromium import QUIET_FLAGS
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+CHROMIUM_ARGS = ["--headless", *QUIET_FLAGS]
 SNAPSHOT = pytest.StashKey[Path]()
 SOURCE = pytest.StashKey[Path]()
 
