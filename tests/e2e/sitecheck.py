@@ -456,7 +456,9 @@ def _contrast(a, b) -> float:
 
 # A reader who scrolls sees every code block drawn as it comes near (site.css lays
 # out only those near the viewport); a whole-page shot has to draw them all.
-DRAW_ALL_CODE = "pre[style*='--lines'] { content-visibility: visible !important; }"
+DRAW_ALL_CODE = (
+    "pre[style*='--lines'], .lazy-layout { content-visibility: visible !important; }"
+)
 
 
 def _shoot(tab, path: Path) -> None:

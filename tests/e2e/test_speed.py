@@ -9,6 +9,10 @@
   when scrolled near.
 - No math engine: a topic page loads no script but Material's own and the
   explorer viewer.
+- Far sections (hooks/lazy_layout.py): at arrival the browser has not laid out a
+  section far below; scrolled through, each is drawn, and the height each reserved
+  while far (its estimate) is close to the height it takes: every section within
+  ESTIMATE_RANGE, the page's total within ESTIMATE_TOTAL.
 """
 
 from __future__ import annotations
@@ -41,6 +45,20 @@ CLS = """async () => {
   return {score, shifts: shifts.slice(0, 5)};
 }"""
 SECTION = re.compile(r'<h2 id="?([\w-]+)')
+ESTIMATE_RANGE = (0.67, 1.5)  # estimate / drawn height of one section
+ESTIMATE_TOTAL = 0.1  # |sum of estimates / sum of drawn heights - 1|
+# Scrolls through the page (each section is drawn once it nears the viewport and
+# then keeps its drawn height), then reads each section's height and estimate.
+SECTION_HEIGHTS = """async () => {
+  for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+    scrollTo(0, y);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+  const name = matchMedia('(min-width: 45em)').matches ? '--h-wide' : '--h-narrow';
+  return [...document.querySelectorAll('.lazy-layout')].map((el) => [
+    el.previousElementSibling.id, el.getBoundingClientRect().height,
+    parseFloat(el.style.getPropertyValue(name))]);
+}"""
 
 
 def _last_section(site, page) -> str:
@@ -105,7 +123,8 @@ def test_first_visit_of_every_topic_page_is_light(browser, origin, lang):
         if index:
             problems.append(f"{path}: fetched the search index before any search")
         scripts = [
-            u for u in bodies
+            u
+            for u in bodies
             if urlsplit(u).path.endswith(".js")
             and "/assets/javascripts/" not in urlsplit(u).path
             and not urlsplit(u).path.endswith("/assets/explorer.js")
@@ -136,9 +155,65 @@ def test_figures_below_the_fold_wait_until_scrolled_near(browser, origin):
     count = tab.evaluate("() => document.querySelectorAll('article img').length")
     assert count >= 3
     assert len(figures) < count, f"{path}: all {count} figures fetched at arrival"
-    tab.evaluate("() => [...document.querySelectorAll('article img')].pop()"
-                 ".scrollIntoView()")
+    tab.evaluate(
+        "() => [...document.querySelectorAll('article img')].pop().scrollIntoView()"
+    )
     tab.wait_for_timeout(1500)
     later = [u for u in bodies if "/figures/" in u]
     ctx.close()
     assert len(later) > len(figures), "scrolling down fetched no further figure"
+
+
+IS_DRAWN = "el.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
+
+
+def test_far_sections_are_not_laid_out_at_arrival(browser, origin):
+    ctx = browser.new_context(viewport=sitecheck.PHONE)
+    tab = ctx.new_page()
+    tab.goto(origin + "/activation-functions/", wait_until="load")
+    # a wrapper's content is what the browser skips while it is far
+    drawn = tab.evaluate(
+        f"() => [...document.querySelectorAll('.lazy-layout')].map((el) => {IS_DRAWN})"
+    )
+    assert len(drawn) > 5 and drawn[-1] is False, drawn
+    assert drawn.count(False) > len(drawn) / 2, drawn
+    tab.evaluate("() => document.getElementById('exercises').scrollIntoView()")
+    tab.wait_for_timeout(500)
+    last = tab.evaluate(
+        f"() => (el => {IS_DRAWN})("
+        f"[...document.querySelectorAll('.lazy-layout')].pop())"
+    )
+    ctx.close()
+    assert last, "the last section was not drawn once scrolled to"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_far_sections_reserve_about_their_height(browser, origin, viewport):
+    problems = []
+    ctx = browser.new_context(viewport=VIEWPORTS[viewport])
+    tab = ctx.new_page()
+    for lang in ("ko", "en"):
+        prefix = "/" if lang == "ko" else "/en/"
+        for topic in topic_pages(lang):
+            path = f"{prefix}{topic.slug}/"
+            tab.goto(origin + path, wait_until="load")
+            tab.evaluate("() => document.fonts.ready.then(() => true)")
+            sections = tab.evaluate(SECTION_HEIGHTS)
+            assert sections, f"{path}: no section wrapped (hooks/lazy_layout.py)"
+            drawn = sum(h for _, h, _ in sections)
+            estimated = sum(e for _, _, e in sections)
+            print(f"{viewport} {path}: estimated {estimated:.0f} px, drawn {drawn:.0f}")
+            if abs(estimated / drawn - 1) > ESTIMATE_TOTAL:
+                problems.append(
+                    f"{path}: sections estimated {estimated:.0f} px in "
+                    f"all, drawn {drawn:.0f} ({viewport})"
+                )
+            low, high = ESTIMATE_RANGE
+            problems += [
+                f"{path}: section after #{after}: estimated {est:.0f} px, drawn "
+                f"{height:.0f} ({viewport})"
+                for after, height, est in sections
+                if not low <= est / height <= high
+            ]
+    ctx.close()
+    assert not problems, "\n".join(problems)
