@@ -8,6 +8,11 @@
   a run of operators and punctuation, which share a colour, becomes one span.
 - A code block carries its line count (`--lines`): site.css lays out only the code
   blocks near the viewport and reserves that many lines for the others.
+- A code block with a line too long for a phone's column is focusable from the
+  start (`tabindex="0"` on its `<code>`), so the keyboard can scroll it (axe-core:
+  scrollable-region-focusable). Material sets this when it mounts a block, but it
+  mounts a block only once it is seen (`content.lazy`, mkdocs.yml); once mounted,
+  Material keeps it only where the block does scroll.
 - Inline code gets a `<wbr>` after `_`, `/` and `.`: a long identifier or path
   may break there on a phone, and nowhere else (site.css keeps words whole).
 - A long inline formula gets the class `long`: on a phone it wraps where Temml
@@ -16,6 +21,7 @@
 """
 
 import re
+from html import unescape
 
 OUTPUT = re.compile(r'<span class="c1">(#&gt;)')
 # Pygments tokens the theme draws exactly like plain code: whitespace ("w") and
@@ -29,6 +35,7 @@ SAME_COLOUR_RUN = re.compile(
 TAG = re.compile(r"<[^>]+>")
 INLINE_CODE = re.compile(r"(<pre\b.*?</pre>)|<code>([^<]{12,})</code>", re.DOTALL)
 BREAK_AFTER = re.compile(r"(?<=[_/.])(?=[\w])")
+PHONE_CODE_CHARS = 40  # a monospace line of code on a 390 px phone holds ~43
 LONG_INLINE_MATH = re.compile(
     r'<span class="arithmatex">(\\\((?:(?!</span>).){48,}?\\\))</span>'
 )
@@ -44,8 +51,12 @@ def on_page_content(html, page, config, files):
 
     def code(match: re.Match) -> str:
         if match[1]:  # a code block: its line count sizes it before it is laid out
-            lines = match[1].count("\n")
-            return match[1].replace("<pre", f'<pre style="--lines:{lines}"', 1)
+            block = match[1]
+            lines = block.count("\n")
+            text = unescape(TAG.sub("", block))
+            if max(map(len, text.splitlines()), default=0) > PHONE_CODE_CHARS:
+                block = block.replace("<code>", '<code tabindex="0">', 1)
+            return block.replace("<pre", f'<pre style="--lines:{lines}"', 1)
         return f"<code>{BREAK_AFTER.sub('<wbr>', match[2])}</code>"
 
     return INLINE_CODE.sub(code, html)

@@ -281,6 +281,12 @@ FIGURES_SETTLED = r"""() => [
 # Figures below the fold load lazily; the checks look at every figure, so they load.
 LOAD_EVERY_FIGURE = """() => document.querySelectorAll('img[loading="lazy"]')
   .forEach((img) => { img.loading = 'eager'; })"""
+# A reader who scrolls sees each section and code block drawn as it comes near
+# (site.css lays out only those near the viewport, in the same places as when all are
+# drawn: tests/e2e/test_speed.py): the checks and whole-page shots look at them all.
+DRAW_ALL = (
+    "pre[style*='--lines'], .lazy-layout { content-visibility: visible !important; }"
+)
 
 
 def _is_local(url: str, origin: str) -> bool:
@@ -350,6 +356,7 @@ def inspect_page(
         response = tab.goto(origin + prefix + page.path, wait_until="networkidle")
         facts.status = response.status if response else None
         tab.evaluate(LOAD_EVERY_FIGURE)
+        tab.add_style_tag(content=DRAW_ALL)
         tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         tab.evaluate("() => document.fonts.ready.then(() => true)")
         facts.dom = tab.evaluate(DOM_FACTS)
@@ -454,19 +461,10 @@ def _contrast(a, b) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-# A reader who scrolls sees every code block drawn as it comes near (site.css lays
-# out only those near the viewport); a whole-page shot has to draw them all.
-DRAW_ALL_CODE = (
-    "pre[style*='--lines'], .lazy-layout { content-visibility: visible !important; }"
-)
-
-
 def _shoot(tab, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    style = tab.add_style_tag(content=DRAW_ALL_CODE)
     # Whole pages are tall: JPEG keeps the artifacts small and readable.
     tab.screenshot(path=str(path), full_page=True, animations="disabled", quality=80)
-    style.evaluate("(node) => node.remove()")
 
 
 def _set_dark(tab) -> bool:
