@@ -12,7 +12,8 @@
 - Far sections (hooks/lazy_layout.py): at arrival the browser has not laid out a
   section far below; scrolled through, each is drawn, and the height each reserved
   while far (its estimate) is close to the height it takes: every section within
-  ESTIMATE_RANGE, the page's total within ESTIMATE_TOTAL.
+  ESTIMATE_RANGE, the page's total within ESTIMATE_TOTAL. Drawn all at once (as the
+  page checks and screenshots draw them), nothing moves.
 """
 
 from __future__ import annotations
@@ -185,6 +186,29 @@ def test_far_sections_are_not_laid_out_at_arrival(browser, origin):
     )
     ctx.close()
     assert last, "the last section was not drawn once scrolled to"
+
+
+# Where each block of the page is, relative to the document.
+BLOCK_TOPS = """() => [...document.querySelectorAll(
+  'article > *, article > .lazy-layout > *')].map((el) =>
+  Math.round(el.getBoundingClientRect().top + scrollY))"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_drawing_every_section_moves_nothing(browser, origin, viewport):
+    """The checks and screenshots draw every section (sitecheck.DRAW_ALL): the page
+    must then look as a reader who scrolled through it sees it."""
+    ctx = browser.new_context(viewport=VIEWPORTS[viewport])
+    tab = ctx.new_page()
+    tab.goto(origin + "/en/batch-normalization/", wait_until="load")
+    tab.evaluate("() => document.fonts.ready.then(() => true)")
+    tab.evaluate(SECTION_HEIGHTS)  # scrolled through: each section drawn once
+    scrolled = tab.evaluate(BLOCK_TOPS)
+    tab.add_style_tag(content=sitecheck.DRAW_ALL)
+    drawn = tab.evaluate(BLOCK_TOPS)
+    ctx.close()
+    assert len(scrolled) > 50
+    assert scrolled == drawn
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
