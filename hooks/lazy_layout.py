@@ -137,7 +137,45 @@ def block_height(tag: str, fragment: str, column: int) -> float:
     return lines(fragment, column) * LINE + GAP
 
 
+NOTEBOOK_COLUMNS = {"narrow": 328, "wide": 658}  # px of a notebook's Markdown text
+NOTEBOOK = re.compile(r'<div class="jp-Notebook"[^>]*>')
+MARKDOWN = re.compile(r'<div class="jp-RenderedHTMLCommon[^>]*>(.*?)</div>', re.DOTALL)
+
+
+def cell_height(cell: str, name: str) -> float:
+    """Estimated height in px of one notebook cell: code and output from their line
+    counts (13 px at 1.4), Markdown from its blocks, as on a topic page."""
+    lines = [int(n) for n in CODE_LINES.findall(cell)]
+    if "jp-CodeCell" in cell[:80]:
+        return 32 + 18.1875 * sum(lines) + 5 * max(0, len(lines) - 1)
+    column = NOTEBOOK_COLUMNS[name]
+    text = "".join(MARKDOWN.findall(cell))
+    return 10 + sum(block_height(t, f, column) for t, f in top_level_blocks(text) if t)
+
+
+def notebook_cells(html_: str) -> str:
+    """A notebook page is one wrapper of cells: each cell after the first three is
+    laid out only when near, reserving its estimated height."""
+    match = NOTEBOOK.search(html_)
+    if not match:
+        return html_
+    out = []
+    for index, (tag, cell) in enumerate(top_level_blocks(html_[match.end() :])):
+        if tag == "div" and index > 3 and cell.startswith('<div class="jp-Cell'):
+            sizes = {name: round(cell_height(cell, name)) for name in NOTEBOOK_COLUMNS}
+            cell = cell.replace(
+                '<div class="jp-Cell',
+                f'<div style="--h-narrow:{sizes["narrow"]}px;'
+                f'--h-wide:{sizes["wide"]}px" class="lazy-cell jp-Cell',
+                1,
+            )
+        out.append(cell)
+    return html_[: match.end()] + "".join(out)
+
+
 def on_page_content(html_, page, config, files):
+    if page is not None and page.file.src_uri.endswith(".ipynb"):
+        return notebook_cells(html_)
     blocks = top_level_blocks(html_)
     out: list[str] = []
     run: list[tuple[str, str]] = []

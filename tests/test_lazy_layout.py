@@ -98,3 +98,22 @@ def test_materials_bundle_still_reads_the_content_lazy_flag():
     )
     assert any('"content.lazy"' in b.read_text(encoding="utf-8") for b in bundles)
     assert "content.lazy" in Path("mkdocs.yml").read_text(encoding="utf-8")
+
+
+NOTEBOOK = (
+    '<div class="jupyter-wrapper"><div class="jp-Notebook" data-x="1">'
+    + "".join(
+        f'<div class="jp-Cell jp-CodeCell"><pre style="--lines:{n}">x</pre></div>'
+        for n in range(1, 8)
+    )
+    + "</div></div><style>p { }</style>"
+)
+
+
+def test_notebook_cells_after_the_first_few_reserve_their_height():
+    out = lazy_layout.notebook_cells(NOTEBOOK)
+    assert re.sub(r'style="[^"]*" class="lazy-cell ', 'class="', out) == NOTEBOOK
+    marked = re.findall(r'--h-narrow:(\d+)px;--h-wide:(\d+)px" class="lazy-cell', out)
+    assert len(marked) == 3  # cells 5, 6 and 7
+    # a code cell: its padding and prompt, then 13 px lines at 1.4 (18.1875 px)
+    assert [int(n) for n, _ in marked] == [round(32 + 18.1875 * n) for n in (5, 6, 7)]

@@ -285,7 +285,8 @@ LOAD_EVERY_FIGURE = """() => document.querySelectorAll('img[loading="lazy"]')
 # (site.css lays out only those near the viewport, in the same places as when all are
 # drawn: tests/e2e/test_speed.py): the checks and whole-page shots look at them all.
 DRAW_ALL = (
-    "pre[style*='--lines'], .lazy-layout { content-visibility: visible !important; }"
+    "pre[style*='--lines'], .lazy-layout, .lazy-cell "
+    "{ content-visibility: visible !important; }"
 )
 
 

@@ -9,10 +9,11 @@
   when scrolled near.
 - No math engine: a topic page loads no script but Material's own and the
   explorer viewer.
-- Far sections (hooks/lazy_layout.py): at arrival the browser has not laid out a
-  section far below; scrolled through, each is drawn, and the height each reserved
-  while far (its estimate) is close to the height it takes: every section within
-  ESTIMATE_RANGE, the page's total within ESTIMATE_TOTAL. Drawn all at once (as the
+- Far sections and notebook cells (hooks/lazy_layout.py): at arrival the browser
+  has not laid out a section far below; scrolled through, each is drawn, and the
+  height each reserved while far (its estimate) is close to the height it takes:
+  every section within ESTIMATE_RANGE (a cell within CELL_ESTIMATE_RANGE), the
+  page's total within ESTIMATE_TOTAL. Drawn all at once (as the
   page checks and screenshots draw them), nothing moves.
 """
 
@@ -47,16 +48,18 @@ CLS = """async () => {
 }"""
 SECTION = re.compile(r'<h2 id="?([\w-]+)')
 ESTIMATE_RANGE = (0.67, 1.5)  # estimate / drawn height of one section
+# of one notebook cell: a few outputs wrap on a phone, which the model does not see
+CELL_ESTIMATE_RANGE = (0.5, 2.0)
 ESTIMATE_TOTAL = 0.1  # |sum of estimates / sum of drawn heights - 1|
 # Scrolls through the page (each section is drawn once it nears the viewport and
 # then keeps its drawn height), then reads each section's height and estimate.
-SECTION_HEIGHTS = """async () => {
+SECTION_HEIGHTS = """async (selector = '.lazy-layout') => {
   for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
     scrollTo(0, y);
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   }
   const name = matchMedia('(min-width: 45em)').matches ? '--h-wide' : '--h-narrow';
-  return [...document.querySelectorAll('.lazy-layout')].map((el) => [
+  return [...document.querySelectorAll(selector)].map((el) => [
     el.previousElementSibling.id, el.getBoundingClientRect().height,
     parseFloat(el.style.getPropertyValue(name))]);
 }"""
@@ -190,7 +193,7 @@ def test_far_sections_are_not_laid_out_at_arrival(browser, origin):
 
 # Where each block of the page is, relative to the document.
 BLOCK_TOPS = """() => [...document.querySelectorAll(
-  'article > *, article > .lazy-layout > *')].map((el) =>
+  'article > *, article > .lazy-layout > *, .jp-Notebook > *')].map((el) =>
   Math.round(el.getBoundingClientRect().top + scrollY))"""
 
 
@@ -199,16 +202,18 @@ def test_drawing_every_section_moves_nothing(browser, origin, viewport):
     """The checks and screenshots draw every section (sitecheck.DRAW_ALL): the page
     must then look as a reader who scrolled through it sees it."""
     ctx = browser.new_context(viewport=VIEWPORTS[viewport])
-    tab = ctx.new_page()
-    tab.goto(origin + "/en/batch-normalization/", wait_until="load")
-    tab.evaluate("() => document.fonts.ready.then(() => true)")
-    tab.evaluate(SECTION_HEIGHTS)  # scrolled through: each section drawn once
-    scrolled = tab.evaluate(BLOCK_TOPS)
-    tab.add_style_tag(content=sitecheck.DRAW_ALL)
-    drawn = tab.evaluate(BLOCK_TOPS)
+    for path in ("/en/batch-normalization/", "/notebooks/activation-functions/"):
+        tab = ctx.new_page()
+        tab.goto(origin + path, wait_until="load")
+        tab.evaluate("() => document.fonts.ready.then(() => true)")
+        tab.evaluate(SECTION_HEIGHTS)  # scrolled through: each section drawn once
+        scrolled = tab.evaluate(BLOCK_TOPS)
+        tab.add_style_tag(content=sitecheck.DRAW_ALL)
+        drawn = tab.evaluate(BLOCK_TOPS)
+        tab.close()
+        assert len(scrolled) > 50, path
+        assert scrolled == drawn, path
     ctx.close()
-    assert len(scrolled) > 50
-    assert scrolled == drawn
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -216,28 +221,33 @@ def test_far_sections_reserve_about_their_height(browser, origin, viewport):
     problems = []
     ctx = browser.new_context(viewport=VIEWPORTS[viewport])
     tab = ctx.new_page()
-    for lang in ("ko", "en"):
-        prefix = "/" if lang == "ko" else "/en/"
-        for topic in topic_pages(lang):
-            path = f"{prefix}{topic.slug}/"
-            tab.goto(origin + path, wait_until="load")
-            tab.evaluate("() => document.fonts.ready.then(() => true)")
-            sections = tab.evaluate(SECTION_HEIGHTS)
-            assert sections, f"{path}: no section wrapped (hooks/lazy_layout.py)"
-            drawn = sum(h for _, h, _ in sections)
-            estimated = sum(e for _, _, e in sections)
-            print(f"{viewport} {path}: estimated {estimated:.0f} px, drawn {drawn:.0f}")
-            if abs(estimated / drawn - 1) > ESTIMATE_TOTAL:
-                problems.append(
-                    f"{path}: sections estimated {estimated:.0f} px in "
-                    f"all, drawn {drawn:.0f} ({viewport})"
-                )
-            low, high = ESTIMATE_RANGE
-            problems += [
-                f"{path}: section after #{after}: estimated {est:.0f} px, drawn "
-                f"{height:.0f} ({viewport})"
-                for after, height, est in sections
-                if not low <= est / height <= high
-            ]
+    pages = [
+        (f"{prefix}{kind}{topic.slug}/", selector, bars)
+        for lang, prefix in (("ko", "/"), ("en", "/en/"))
+        for topic in topic_pages(lang)
+        for kind, selector, bars in (
+            ("", ".lazy-layout", ESTIMATE_RANGE),
+            ("notebooks/", ".lazy-cell", CELL_ESTIMATE_RANGE),
+        )
+    ]
+    for path, selector, (low, high) in pages:
+        tab.goto(origin + path, wait_until="load")
+        tab.evaluate("() => document.fonts.ready.then(() => true)")
+        sections = tab.evaluate(SECTION_HEIGHTS, selector)
+        assert sections, f"{path}: nothing wrapped (hooks/lazy_layout.py)"
+        drawn = sum(h for _, h, _ in sections)
+        estimated = sum(e for _, _, e in sections)
+        print(f"{viewport} {path}: estimated {estimated:.0f} px, drawn {drawn:.0f}")
+        if abs(estimated / drawn - 1) > ESTIMATE_TOTAL:
+            problems.append(
+                f"{path}: sections estimated {estimated:.0f} px in "
+                f"all, drawn {drawn:.0f} ({viewport})"
+            )
+        problems += [
+            f"{path}: {selector} after #{after}: estimated {est:.0f} px, drawn "
+            f"{height:.0f} ({viewport})"
+            for after, height, est in sections
+            if not low <= est / height <= high
+        ]
     ctx.close()
     assert not problems, "\n".join(problems)
