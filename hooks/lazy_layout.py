@@ -14,6 +14,10 @@ desktop's 688 px one) is a model of the blocks: text lines from the width of its
 characters, figures from their intrinsic size, code from its line count. It only
 sizes the scroll bar while a section is far away; tests/e2e/test_speed.py checks it
 stays close to the drawn height.
+
+A notebook page is one `jp-Notebook` of cells: each cell after the first few gets
+`class="lazy-cell"` and its own estimate (code and output from their line counts,
+Markdown as on a topic page, in the notebook's narrower column).
 """
 
 from __future__ import annotations
@@ -139,6 +143,7 @@ def block_height(tag: str, fragment: str, column: int) -> float:
 
 NOTEBOOK_COLUMNS = {"narrow": 328, "wide": 658}  # px of a notebook's Markdown text
 NOTEBOOK = re.compile(r'<div class="jp-Notebook"[^>]*>')
+DRAWN_CELLS = 3  # a notebook's first cells, drawn at once
 MARKDOWN = re.compile(r'<div class="jp-RenderedHTMLCommon[^>]*>(.*?)</div>', re.DOTALL)
 
 
@@ -154,14 +159,15 @@ def cell_height(cell: str, name: str) -> float:
 
 
 def notebook_cells(html_: str) -> str:
-    """A notebook page is one wrapper of cells: each cell after the first three is
-    laid out only when near, reserving its estimated height."""
+    """Each cell after the first DRAWN_CELLS is laid out only when near, reserving
+    its estimated height."""
     match = NOTEBOOK.search(html_)
     if not match:
         return html_
-    out = []
-    for index, (tag, cell) in enumerate(top_level_blocks(html_[match.end() :])):
-        if tag == "div" and index > 3 and cell.startswith('<div class="jp-Cell'):
+    out, cells = [], 0
+    for tag, cell in top_level_blocks(html_[match.end() :]):
+        cells += tag == "div" and cell.startswith('<div class="jp-Cell')
+        if cells > DRAWN_CELLS and cell.startswith('<div class="jp-Cell'):
             sizes = {name: round(cell_height(cell, name)) for name in NOTEBOOK_COLUMNS}
             cell = cell.replace(
                 '<div class="jp-Cell',

@@ -116,4 +116,4 @@ def test_notebook_cells_after_the_first_few_reserve_their_height():
     marked = re.findall(r'--h-narrow:(\d+)px;--h-wide:(\d+)px" class="lazy-cell', out)
     assert len(marked) == 4  # cells 4 to 7: the first three are drawn at once
     # a code cell: its padding and prompt, then 13 px lines at 1.4 (18.1875 px)
-    assert [int(n) for n, _ in marked] == [round(32 + 18.1875 * n) for n in (4, 5, 6, 7)]
+    assert [int(n) for n, _ in marked] == [round(32 + 18.1875 * n) for n in range(4, 8)]
