@@ -209,5 +209,8 @@ def on_page_content(html_, page, config, files):
             run.append((tag, fragment))
         else:
             out.append(fragment)
-    flush()
+    # The last section stays drawn: a skipped section's content is still laid out
+    # when a script asks (an accessibility checker does), beyond its estimate if the
+    # estimate is short, and the last one would then overlap the dark footer.
+    out.extend(f for _, f in run)
     return "".join(out)
