@@ -2,12 +2,12 @@
 
 Laying out a whole topic page (Korean line breaking, ~100 formulas, figures) is most
 of what a phone does while the page opens. After the first `<h2>`, each run of
-blocks between two headings is wrapped in `<div class="lazy-layout">`, which
-site.css gives `content-visibility: auto`: the browser skips its layout until it
-nears the viewport and reserves an estimated height for it meanwhile (`auto`:
-once drawn, it keeps its real height). The headings stay outside the wrappers, so
-the table of contents finds every section without laying out the text around it,
-and a `#section` link lands where it should.
+blocks between two headings (but the page's last) is wrapped in `<div
+class="lazy-layout">`, which site.css gives `content-visibility: auto`: the browser
+skips its layout until it nears the viewport and reserves an estimated height for
+it meanwhile (`auto`: once drawn, it keeps its real height). The headings stay
+outside the wrappers, so the table of contents finds every section without laying
+out the text around it, and a `#section` link lands where it should.
 
 The estimate (`--h-narrow` for a phone's 358 px column, `--h-wide` for the
 desktop's 688 px one) is a model of the blocks: text lines from the width of its
