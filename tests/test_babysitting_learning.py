@@ -34,17 +34,18 @@ from snippets.gradient_checking.numerical_gradient import (
 LN10 = np.log(10)
 
 
-def _numerical_grads(params, x, y, reg):
+def _numerical_grads(params, x, y, reg, h=1e-5):
     return {
         name: numerical_gradient(
             lambda v, name=name: loss_and_grads({**params, name: v}, x, y, reg)[0],
             value,
+            h,
         )
         for name, value in params.items()
     }
 
 
-def _assert_no_kink(params, x, h=1e-5):
+def _assert_no_kink(params, x, h):
     pre = x @ params["W1"] + params["b1"]
     assert np.abs(pre).min() > 1e-4, "a ReLU input is within 1e-4 of its kink"
     assert h * max(np.abs(x).max(), 1) < 1e-4
@@ -59,7 +60,7 @@ def test_backward_pass_matches_numerical_gradient_on_a_small_network(seed):
     params = init_params((5, 6, 4), seed=seed)
     params["b1"] = 0.1 * rng.standard_normal(6)  # a characteristic point, not 0
     params["b2"] = 0.1 * rng.standard_normal(4)
-    _assert_no_kink(params, x)
+    _assert_no_kink(params, x, 1e-5)
     _, grads = loss_and_grads(params, x, y, reg=0.1)
     for name, numerical in _numerical_grads(params, x, y, 0.1).items():
         assert params[name].dtype == np.float64
@@ -78,9 +79,13 @@ def test_backward_pass_matches_numerical_gradient_on_the_page_network():
     rng = np.random.default_rng(0)
     params["b1"] = 0.1 * rng.standard_normal(100)
     params["b2"] = 0.1 * rng.standard_normal(10)
-    _assert_no_kink(params, x)
+    # h = 3e-5: on this network the error of h = 1e-5 is rounding, not truncation
+    # (1.0e-7 on W1 on an AMD EPYC, 4.7e-8 at 2e-5, 2.9e-8 at 3e-5), and 3e-5
+    # still moves no ReLU input across its kink (_assert_no_kink).
+    h = 3e-5
+    _assert_no_kink(params, x, h)
     _, grads = loss_and_grads(params, x, y, reg=1e-3)
-    for name, numerical in _numerical_grads(params, x, y, 1e-3).items():
+    for name, numerical in _numerical_grads(params, x, y, 1e-3, h).items():
         analytic = grads[name]
         big = np.maximum(np.abs(analytic), np.abs(numerical)) > 1e-3
         assert big.sum() > 0.5 * big.size / 2
@@ -135,10 +140,11 @@ def test_learning_rate_sweep_numbers():
     assert final[1e-4] > 0.9 * h[1e-4]["train_loss"][0]  # barely moves
     assert round(final[0.1], 4) == 0.0363 and round(h[0.1]["val_acc"][-1], 3) == 0.98
     assert round(h[1.0]["val_acc"][-1], 3) == 0.977
-    # lr 3: no inf or nan in 20 epochs, but ~1e37 after 4 epochs and ~9e178 at 20
+    # lr 3: no inf or nan in 20 epochs, but ~3e37 after 4 epochs and past 1e100 at 20
+    # (how far past depends on the CPU's rounding: 2e174 to 9e178 seen), as printed
     assert first_epoch(h[3.0], lambda v: not np.isfinite(v)) == "-"
     assert 1e37 < h[3.0]["train_loss"][4] < 1e38
-    assert f"{final[3.0]:.0e}" == "9e+178"
+    assert 1e100 < final[3.0] < 1e200
     # lr 10: loss inf after epoch 10, nan (and nan weights) after epoch 11
     assert first_epoch(h[10.0], np.isinf) == 10
     assert first_epoch(h[10.0], np.isnan) == 11
@@ -187,7 +193,9 @@ def test_update_ratio_is_the_actual_step_per_matrix():
         assert history["update_ratio"][name][0] == pytest.approx(expected, rel=1e-12)
     low, good, high = (update_ratios(lr) for lr in (1e-3, 1e-1, 3.0))
     for name in ("W1", "W2"):
-        assert low[name].max() < 1e-3 < high[name].min() and high[name].min() > 1
+        # at lr 3 the last epochs depend on the CPU's rounding (one epoch's median
+        # fell to 0.85 in a perturbed run): the typical epoch's steps exceed the weights
+        assert low[name].max() < 1e-3 < high[name].min() and np.median(high[name]) > 1
         assert 5e-4 < good[name][-1] < 3e-3
     assert f"{good['W1'][0]:.1e} {good['W1'][-1]:.1e}" == "6.9e-03 7.9e-04"
     assert f"{good['W2'][0]:.1e} {good['W2'][-1]:.1e}" == "2.6e-02 2.1e-03"

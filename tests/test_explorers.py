@@ -136,10 +136,16 @@ def test_learning_rate_marks_equal_the_sweep_and_ratio_output():
         def g(v):
             return "nan" if v is None else f"{v:.3g}"
 
-        assert (f"{d['rates'][i]:g}", g(f["loss"][1]), g(f["loss"][-1])) == (
-            lr, ep1, ep20)
-        assert (f"{f['train_acc']:.3f}", f"{f['val_acc'][-1]:.3f}") == (
-            train_acc, val_acc)
+        assert (f"{d['rates'][i]:g}", g(f["loss"][1])) == (lr, ep1)
+        # A diverged run prints a bound for its loss and "-" for its accuracies
+        # (their digits depend on the CPU's rounding): check the bound, skip the "-".
+        if ep20 == ">1e100":
+            assert f["loss"][-1] > 1e100
+        else:
+            assert g(f["loss"][-1]) == ep20
+        if (train_acc, val_acc) != ("-", "-"):
+            assert (f"{f['train_acc']:.3f}", f"{f['val_acc'][-1]:.3f}") == (
+                train_acc, val_acc)
         assert (f["inf"] or "-", f["nan"] or "-") == (
             int(inf) if inf != "-" else "-", int(nan) if nan != "-" else "-")
         expected = {"3": "diverged", "10": "diverged", "0.0001": "slow"}.get(lr, "ok")
@@ -149,7 +155,10 @@ def test_learning_rate_marks_equal_the_sweep_and_ratio_output():
         r = d["frames"][d["rates"].index(float(lr))]["ratio"]
         shown = [f"{r['W1'][0]:.1e}", f"{r['W1'][-1]:.1e}",
                  f"{r['W2'][0]:.1e}", f"{r['W2'][-1]:.1e}"]
-        assert shown == numbers, lr
+        assert len(numbers) == 4, lr
+        for number, value in zip(numbers, shown, strict=True):
+            if number != "-":  # "-": a diverging run's last epoch is not printed
+                assert number == value, lr
 
 
 # ------------------------------------------------------------------------ budgets

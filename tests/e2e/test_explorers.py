@@ -178,6 +178,8 @@ def test_learning_rate_readout_at_the_marks_equals_the_sweep(context, origin):
             page.to_mark(lr)
             text = page.readout()
             for number in (ep1, ep20, train_acc, val_acc):
+                if number in ("-", ">1e100"):  # a diverged run: no digits printed
+                    continue
                 assert number in text, f"{lang} lr {lr}: {number} not in {text!r}"
             for epoch, word in ((inf, "inf"), (nan, "NaN")):
                 if epoch != "-":
@@ -185,6 +187,8 @@ def test_learning_rate_readout_at_the_marks_equals_the_sweep(context, origin):
             if lr in ("3", "10"):
                 assert ("발산" if lang == "ko" else "Diverged") in text, text
             for number in ratios.get(lr, []):
+                if number == "-":  # a diverging run's last epoch is not printed
+                    continue
                 assert number in text, f"{lang} lr {lr}: ratio {number} not in {text!r}"
         assert not page.problems, page.problems
 
