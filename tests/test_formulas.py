@@ -59,6 +59,72 @@ def test_slimming_keeps_every_form_a_browser_could_not_infer():
     assert "fence=" not in mathml and "separator=" not in mathml
 
 
+def _inline(tex: str) -> str:
+    return formulas.typeset_page(
+        f'<span class="arithmatex">\\({tex}\\)</span>', _page()
+    )
+
+
+def _display(tex: str) -> str:
+    return formulas.typeset_page(f'<div class="arithmatex">\\[{tex}\\]</div>', _page())
+
+
+def test_a_text_style_fraction_says_how_small_its_parts_are():
+    # WebKit lays an inline \frac out in text style but keeps numerator and
+    # denominator at full size; it honours mathsize, set to what Chromium and
+    # Firefox compute anyway (ScriptPercentScaleDown of STIX Two Math).
+    inline = _inline("\\frac{1}{1+e^{-x}}")
+    assert '<mfrac><mn mathsize="70%">1</mn><mrow mathsize="70%"><mn>1</mn>' in inline
+    assert inline.count("mathsize") == 2  # the superscript inside is left alone
+    # a \tfrac in display math: Temml's mstyle puts it in text style
+    tfrac = _display("\\mathrm{GELU}(x) \\approx \\tfrac{1}{2}x")
+    assert (
+        '<mstyle displaystyle="false" scriptlevel="0">'
+        '<mfrac><mn mathsize="70%">1</mn><mn mathsize="70%">2</mn></mfrac></mstyle>'
+    ) in tfrac
+    # display fractions, and \dfrac inline, keep their full-size parts
+    assert "mathsize" not in _display("\\frac{1}{N}")
+    assert "mathsize" not in _inline("\\dfrac{1}{2}")
+    # the inner fraction of a display one is in text style
+    nested = _display("\\frac{\\frac{1}{2}}{3}")
+    assert '<mfrac><mfrac><mn mathsize="70%">1</mn><mn mathsize="70%">2</mn>' in nested
+    assert "</mfrac><mn>3</mn></mfrac>" in nested
+    # one level deeper (a fraction in an exponent), from script to scriptscript size
+    exponent = _display("e^{\\frac{x}{2}}")
+    assert exponent.count('mathsize="78.57%"') == 2
+    # attributes read unquoted too (as a minifier writes them)
+    minified = "<math display=block><mfrac><mn>1</mn><mn>2</mn></mfrac></math>"
+    assert formulas.for_webkit(minified) == minified
+
+
+def test_the_fraction_sizes_are_the_math_fonts():
+    from fontTools.ttLib import TTFont
+
+    constants = TTFont(str(mathfont.SOURCE))["MATH"].table.MathConstants
+    assert constants.ScriptPercentScaleDown == formulas.SCRIPT_PERCENT
+    assert constants.ScriptScriptPercentScaleDown == formulas.SCRIPT_SCRIPT_PERCENT
+
+
+def test_a_sum_gets_its_thin_spaces_written_out():
+    thin = '<mspace width="0.1667em"></mspace>'
+    # limits above and below: the spaces go around the whole operator, outside the
+    # box that centres the sign over its limits (where WebKit put them)
+    display = _display("\\mu_j = \\frac{1}{N} \\sum_{i=1}^{N} x_{ij}")
+    assert (
+        f'</mfrac><mrow>{thin}<munderover><mo movablelimits="false" lspace="0" '
+        'rspace="0">∑</mo>'
+    ) in display
+    assert f"</munderover>{thin}</mrow><msub><mi>x</mi>" in display
+    # a sum without limits, or with them beside it: on the sign itself
+    spaced = 'lspace="0.1667em" rspace="0.1667em">∑</mo>'
+    inline = _inline("\\frac{\\lambda}{2}\\sum W^2")
+    assert f'</mfrac><mo movablelimits="false" {spaced}<msup>' in inline
+    assert f'<msub><mo movablelimits="false" {spaced}<mi>i</mi></msub>' in _inline(
+        "f = \\sum_i w_i x_i + b"
+    )
+    assert "lspace" not in _inline("a + b") and "mspace" not in _display("x = 1")
+
+
 def test_italic_forms_follow_mathml_core():
     assert mathfont.italic_form("x") == "\U0001d465"  # MATHEMATICAL ITALIC SMALL X
     assert mathfont.italic_form("h") == "\u210e"  # the hole: PLANCK CONSTANT
