@@ -58,10 +58,13 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def e2e(session: nox.Session) -> None:
-    """Build, then check every page in headless Chromium (needs Debian's chromium)."""
+    """Build (what changed since `nox -s build`), then check every page in Chromium,
+    Firefox and WebKit (Debian's chromium, firefox-esr, webkit2gtk-driver, xvfb);
+    one pytest worker per core."""
     install(session, "e2e")
     session.run("python", "-m", "tools.build", env=ENV)
-    session.run("pytest", "tests/e2e", *session.posargs, env={**ENV, "SITE_E2E": "1"})
+    pytest = ["pytest", "-n", "auto", "--dist", "loadgroup", "tests/e2e"]
+    session.run(*pytest, *session.posargs, env={**ENV, "SITE_E2E": "1"})
 
 
 @nox.session

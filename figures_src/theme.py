@@ -1,13 +1,13 @@
-"""Colours of a figure in the dark palette, written into the SVG itself.
+"""The colours of a figure in each palette: one SVG file per palette.
 
-A figure is an `<img>`, so the page's CSS cannot reach inside it. Chromium gives an
-SVG image the colour scheme of the element that embeds it (site.css sets
-`color-scheme: dark` on Material's dark palette), so a `prefers-color-scheme: dark`
-rule inside the SVG follows the palette toggle. `themed(svg)` adds that rule: white
-becomes the page's dark background, greys and black turn over between the dark
-background and the dark palette's text colour, and every other colour keeps its hue
-and is lightened until it stands out from the dark background. In light mode, line
-colours (strokes) are darkened where they are too pale on white.
+A figure is an `<img>`, so the page's CSS cannot reach inside it, and engines
+disagree on which colour scheme an SVG image sees (WebKit ignores the embedding
+page's), so each palette gets its own file and the page picks one
+(hooks/figures.py). `themed(svg, "dark")` writes the dark colours: white becomes the
+page's dark background, greys and black turn over between the dark background and
+the dark palette's text colour, and every other colour keeps its hue and is
+lightened until it stands out from the dark background. `themed(svg, "light")`
+darkens line colours (strokes) where they are too pale on white.
 """
 
 from __future__ import annotations
@@ -81,24 +81,27 @@ def light(color: str, kind: str) -> str:
     return color
 
 
-def themed(svg: str) -> str:
-    """`svg` with colour rules for both palettes; the drawing itself is unchanged."""
+SCHEMES = ("light", "dark")
+
+
+def themed(svg: str, scheme: str) -> str:
+    """`svg` with the colour rules of one palette; the drawing itself is unchanged."""
     paints = sorted(set(PAINT.findall(svg)))
-    light_rules = [
-        f'[{kind}="{color}"]{{{kind}:{light(color, kind)}}}'
-        for kind, color in paints
-        if light(color, kind) != color
-    ]
-    dark_rules = [
-        f'[{kind}="{color}"]{{{kind}:{dark(color, kind)}}}' for kind, color in paints
-    ]
-    # glyphs and other shapes without a fill of their own inherit the root's black
-    dark_rules.insert(0, f"svg{{fill:{dark('#000', 'fill')}}}")
-    style = (
-        "<style>"
-        + "".join(light_rules)
-        + "@media (prefers-color-scheme:dark){"
-        + "".join(dark_rules)
-        + "}</style>"
-    )
+    if scheme == "light":
+        rules = [
+            f'[{kind}="{color}"]{{{kind}:{light(color, kind)}}}'
+            for kind, color in paints
+            if light(color, kind) != color
+        ]
+    elif scheme == "dark":
+        rules = [
+            f'[{kind}="{color}"]{{{kind}:{dark(color, kind)}}}' for kind, color in paints
+        ]
+        # glyphs and other shapes without a fill of their own inherit the root's black
+        rules.insert(0, f"svg{{fill:{dark('#000', 'fill')}}}")
+    else:
+        raise ValueError(f"scheme {scheme!r}: expected one of {SCHEMES}")
+    if not rules:
+        return svg
+    style = "<style>" + "".join(rules) + "</style>"
     return re.sub(r"(<svg\b[^>]*>)", lambda m: m[1] + style, svg, count=1)

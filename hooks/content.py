@@ -6,8 +6,6 @@
 - Pygments' whitespace and plain-name tokens lose their `<span>`: the theme draws
   them as plain code anyway, and a page has ~1000 elements less to lay out on a phone;
   a run of operators and punctuation, which share a colour, becomes one span.
-- A code block carries its line count (`--lines`): site.css lays out only the code
-  blocks near the viewport and reserves that many lines for the others.
 - A code block with a line too long for a phone's column is focusable from the
   start (`tabindex="0"` on its `<code>`), so the keyboard can scroll it (axe-core:
   scrollable-region-focusable). Material sets this when it mounts a block, but it
@@ -50,13 +48,12 @@ def on_page_content(html, page, config, files):
     html = LONG_INLINE_MATH.sub(r'<span class="arithmatex long">\1</span>', html)
 
     def code(match: re.Match) -> str:
-        if match[1]:  # a code block: its line count sizes it before it is laid out
+        if match[1]:  # a code block
             block = match[1]
-            lines = block.count("\n")
             text = unescape(TAG.sub("", block))
             if max(map(len, text.splitlines()), default=0) > PHONE_CODE_CHARS:
                 block = block.replace("<code>", '<code tabindex="0">', 1)
-            return block.replace("<pre", f'<pre style="--lines:{lines}"', 1)
+            return block
         return f"<code>{BREAK_AFTER.sub('<wbr>', match[2])}</code>"
 
     return INLINE_CODE.sub(code, html)

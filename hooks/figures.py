@@ -1,15 +1,24 @@
-"""Figures: the narrow variant on phones, sized before they load, fetched when near.
+"""Figures: the variant of the reader's screen and palette, sized, fetched when near.
 
-tools/figures.py draws every figure twice, `<name>.svg` for the desktop column and
-`<name>.narrow.svg` for phones. Each `<img src=".../figures/.../<name>.svg">` of a page
-becomes a `<picture>` whose `<source>` names the narrow file below NARROW_MEDIA: the
-browser picks one source and downloads only that one (tests/e2e checks it), and
-tools/budget.py counts each viewport's own download.
+tools/figures.py draws every figure for the desktop column (`<name>.svg`) and for
+phones (`<name>.narrow.svg`), each also in the dark palette (`<name>.dark.svg`,
+`<name>.narrow.dark.svg`). Each `<img src=".../figures/.../<name>.svg">` of a page
+becomes a `<picture>` per palette, whose `<source>` names the narrow file below
+NARROW_MEDIA, so the browser downloads only the variant its viewport selects
+(tests/e2e checks it), and tools/budget.py counts each viewport's own download.
 
-Both the `<img>` and the `<source>` carry their file's intrinsic size (`width`,
-`height`, from the SVG), so the page keeps its layout while figures arrive: nothing
-moves when one lands, also for a reader who arrives at a #section. Figures after the
-first load lazily (`loading="lazy"`), when the reader scrolls near them.
+Only the palette's picture may reach the page, or the browser fetches both: the
+light one is written in a `<noscript>` (what a reader without JavaScript sees, on
+the light page), the dark one in a `<template>` (inert), and a tiny script right
+after them (`__figure()`, overrides/main.html) puts the picture of the reader's
+palette in place while the page is parsed, and swaps it when the palette changes.
+(`prefers-color-scheme` sources in one <picture> cannot follow the header's toggle:
+WebKit picks a source as the parser inserts it, before any script could change it.)
+
+The `<img>` and the `<source>` carry their file's intrinsic size (`width`, `height`,
+from the SVG), so the page keeps its layout while figures arrive: nothing moves when
+one lands, also for a reader who arrives at a #section. Figures after the first
+load lazily (`loading="lazy"`), when the reader scrolls near them.
 """
 
 import re
@@ -22,6 +31,7 @@ FIGURE_IMG = re.compile(
 )
 SVG_SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"')
 PX_PER_PT = 4 / 3
+LAZY = ' loading="lazy"'
 
 
 def svg_size(path: Path) -> str:
@@ -37,24 +47,37 @@ def on_page_content(html, page, config, files):
     docs = Path(config["docs_dir"])
     seen = 0
 
-    def picture(match: re.Match) -> str:
+    def size(file: Path) -> str:
+        if not file.is_file():
+            raise FileNotFoundError(
+                f"{file}: missing: run `nox -s figures` (tools/figures.py draws "
+                "every variant of every figure)"
+            )
+        return svg_size(file)
+
+    def figure(match: re.Match) -> str:
         nonlocal seen
         before, up, name, after = match.groups()
-        wide = docs / f"{name}.svg"
-        if not wide.is_file():
+        if not (docs / f"{name}.svg").is_file():
             return match[0]
-        lazy = ' loading="lazy"' if seen else ""
+        lazy = LAZY if seen else ""
         seen += 1
-        img = (
-            f'<img{before}src="{up}{name}.svg" {svg_size(wide)}'
-            f' decoding="async"{lazy}{after}>'
-        )
-        narrow = docs / f"{name}.narrow.svg"
-        if not narrow.is_file():
-            return img
+
+        def picture(scheme: str, suffix: str, lazy: str) -> str:
+            wide, narrow = f"{name}{suffix}.svg", f"{name}.narrow{suffix}.svg"
+            return (
+                f'<picture class="figure-{scheme}"><source media="{NARROW_MEDIA}" '
+                f'srcset="{up}{narrow}" type="image/svg+xml" {size(docs / narrow)}>'
+                f'<img{before}src="{up}{wide}" {size(docs / wide)} decoding="async"'
+                f"{lazy}{after}></picture>"
+            )
+
+        # The dark picture is always lazy: Firefox's preloader fetches an eager
+        # image even from inside a <template>.
         return (
-            f'<picture><source media="{NARROW_MEDIA}" srcset="{up}{name}.narrow.svg" '
-            f'type="image/svg+xml" {svg_size(narrow)}>{img}</picture>'
+            f"<template>{picture('dark', '.dark', LAZY)}</template>"
+            f"<noscript>{picture('light', '', lazy)}</noscript>"
+            "<script>__figure()</script>"
         )
 
-    return FIGURE_IMG.sub(picture, html)
+    return FIGURE_IMG.sub(figure, html)

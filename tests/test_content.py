@@ -1,14 +1,13 @@
-"""hooks/content.py: code blocks sized before layout and reachable by keyboard."""
+"""hooks/content.py: code blocks reachable by keyboard."""
+
+from pathlib import Path
+
+import material
 
 from hooks import content
 
 SHORT = '<div class="highlight"><pre><code>x = 1\ny = 2\n</code></pre></div>'
 LONG_LINE = "total = " + " + ".join(f"value_{i}" for i in range(6))  # 65 characters
-
-
-def test_a_code_block_carries_its_line_count():
-    out = content.on_page_content(SHORT, None, None, None)
-    assert '<pre style="--lines:2">' in out
 
 
 def test_only_a_block_too_wide_for_a_phone_is_focusable_from_the_start():
@@ -19,3 +18,14 @@ def test_only_a_block_too_wide_for_a_phone_is_focusable_from_the_start():
     # what is counted is the text a reader sees, not the markup around it
     marked = SHORT.replace("x = 1", '<span class="k">' + "x" * 30 + "</span> &lt; 1")
     assert 'tabindex="0"' not in content.on_page_content(marked, None, None, None)
+
+
+def test_materials_bundle_still_reads_the_content_lazy_flag():
+    """mkdocs.yml turns on `content.lazy` (code blocks mounted once seen), a flag
+    Material's bundle reads but does not document: an upgrade that drops it would
+    mount every code block at load again, each forcing a layout."""
+    bundles = (Path(material.__file__).parent / "templates/assets/javascripts").glob(
+        "bundle.*.min.js"
+    )
+    assert any('"content.lazy"' in b.read_text(encoding="utf-8") for b in bundles)
+    assert "content.lazy" in Path("mkdocs.yml").read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ def rendered(script, lang: str, variant: str) -> tuple[bytes, list[str]]:
     """One render per process: the SVG and the glyphs the font lacked."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        svg = figures.render(script, lang, variant)
+        svg = figures.render(script, lang, variant)["light"]
     return svg, [str(w.message) for w in caught if "missing from" in str(w.message)]
 
 
@@ -29,7 +29,8 @@ def check_renders_identically_twice_in_both_languages(script):
             where = f"{rel(script)} ({lang}, {variant})"
             assert not missing, f"{where}: glyphs not in the font: {missing}"
             assert first.startswith(b"<?xml") and b"<svg" in first
-        assert figures.render(script, lang) == rendered(script, lang, "wide")[0], (
+        again = figures.render(script, lang)
+        assert again["light"] == rendered(script, lang, "wide")[0], (
             f"{rel(script)} ({lang}) is not deterministic"
         )
 
@@ -90,8 +91,12 @@ def test_dark_colours_stand_out_from_the_dark_background():
         assert theme.contrast(dark, theme.DARK_BG) >= theme.MARK_CONTRAST, color
     assert theme.contrast(theme.rgb(theme.dark("#000", "fill")), theme.DARK_BG) >= 4.5
     assert theme.dark("#fff", "fill") == theme.hexcolor(theme.DARK_BG)
-    svg = theme.themed('<svg width="1"><path fill="#fff" stroke="#000"/></svg>')
-    assert "prefers-color-scheme:dark" in svg and '[fill="#fff"]' in svg
+    drawing = '<svg width="1"><path fill="#fff" stroke="#000"/></svg>'
+    dark = theme.themed(drawing, "dark")
+    assert f'[fill="#fff"]{{fill:{theme.hexcolor(theme.DARK_BG)}}}' in dark
+    assert theme.themed(drawing, "light") == drawing  # black on white: unchanged
+    with pytest.raises(ValueError, match="scheme"):
+        theme.themed(drawing, "sepia")
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=rel)

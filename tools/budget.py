@@ -6,14 +6,15 @@
 
 A page's weight is its HTML plus its own images (the SVG figures it shows), as one
 reader downloads them: a figure is a `<picture>` with a wide file for desktops and a
-narrow one for phones (hooks/figures.py), and a browser fetches only the one its
-viewport selects, so the images count once, for the heavier of the two viewports.
+narrow one for phones, each in both palettes (hooks/figures.py), and a browser
+fetches only the one its viewport and palette select, so the images count once, in
+the light palette, for the heavier of the two viewports.
 The theme
 files every page shares (Material's CSS and JavaScript, the math stylesheet and font,
 assets/notebook.css, the search index) are counted once, separately. A page's first
 visit is everything an empty cache downloads as the page opens: the page, its
-images that are not lazy (hooks/figures.py: the first figure; the others load as
-the reader scrolls near them, and count in the page weight), the stylesheets,
+images that are not lazy (none: every figure loads as the reader comes near it,
+hooks/figures.py, and counts in the page weight), the stylesheets,
 scripts and preloaded fonts it names, and Material's search worker; not the search
 index, which overrides/main.html holds back until the reader goes to search.
 tests/e2e/test_budget.py enforces PAGE_LIMIT, MEDIAN_LIMIT,
@@ -96,11 +97,16 @@ class _Refs(HTMLParser):
         self.assets: list[str] = []
         self.lazy: set[str] = set()  # images fetched only when scrolled near
         self._narrow: str | None = None  # the current <picture>'s phone source
+        self._dark = False  # inside a figure's dark-palette <picture>
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "picture":
             self._narrow = None
+            # a figure's dark picture is the same drawing: counted in the light one
+            self._dark = "figure-dark" in (a.get("class") or "")
+        elif self._dark and tag in ("source", "img"):
+            return
         elif tag == "source" and a.get("srcset") and "max-width" in a.get("media", ""):
             self._narrow = a["srcset"].split()[0]
         elif tag == "img" and a.get("src"):
@@ -240,7 +246,7 @@ def counts(repo: Path, site: Path) -> dict[str, int | str]:
         "topic pages (per language)": len(topic_pages("ko")),
         "HTML pages (both languages)": len(html_pages(site)),
         "figure scripts": len(list((repo / "figures_src").glob("*/plot_*.py"))),
-        "figure SVGs in the site (wide + narrow)": sum(
+        "figure SVGs in the site (wide + narrow, light + dark)": sum(
             1
             for f in site_files
             if f.suffix == ".svg" and "assets" not in f.relative_to(site).parts

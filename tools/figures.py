@@ -5,8 +5,10 @@ goes to `docs/<lang>/figures/<page>/<name>.svg` (git-ignored), with a narrow var
 `<name>.narrow.svg` for phones beside it: `make(lang, narrow=True)` where the script
 takes `narrow`, else the same figure laid out again at NARROW_WIDTH. The page shows
 the narrow one through `<picture>` below NARROW_MEDIA (hooks/figures.py), so each
-reader downloads one of the two. Every SVG carries its own dark-palette colours
-(figures_src/theme.py) and its smallest text size (`data-min-text-pt`).
+reader downloads one of the two. Each variant is written once per palette,
+`<name>.svg` and `<name>.dark.svg` (figures_src/theme.py), and the page shows the
+one of the reader's palette; every SVG carries its smallest text size
+(`data-min-text-pt`).
 An explorer (an interactive figure, docs/assets/explorer.js) gets its frames the
 same way: `figures_src/<page>/explore_<name>.py` exposes `data() -> dict`, written as
 compact JSON to `docs/<lang>/figures/<page>/<name>.json` for both languages.
@@ -36,6 +38,7 @@ SOURCES = REPO / "figures_src"
 CACHE = REPO / ".cache" / "figures.json"
 LANGS = ("ko", "en")
 VARIANTS = ("wide", "narrow")
+SCHEMES = ("light", "dark")  # the palettes: figures_src/theme.py
 # The text-size rule: the smallest text of a figure, as a reader sees it, is at least
 # MIN_DESKTOP_PX CSS px in the desktop column and MIN_PHONE_PX on a 390 px phone.
 # The columns were measured in Chromium (tests/e2e checks they still hold):
@@ -68,9 +71,15 @@ def page_path(script: Path) -> str:
     return f"figures/{script.parent.name}/{script.stem.removeprefix('plot_')}.svg"
 
 
-def output_path(script: Path, lang: str, variant: str = "wide") -> Path:
+def output_path(
+    script: Path, lang: str, variant: str = "wide", scheme: str = "light"
+) -> Path:
+    """docs/<lang>/figures/<page>/<name>[.narrow][.dark].svg"""
     path = REPO / "docs" / lang / page_path(script)
-    return path if variant == "wide" else path.with_suffix(".narrow.svg")
+    suffix = ("" if variant == "wide" else ".narrow") + (
+        "" if scheme == "light" else ".dark"
+    )
+    return path.with_suffix(suffix + ".svg")
 
 
 def make_figure(script: Path, lang: str, variant: str = "wide"):
@@ -196,8 +205,9 @@ def slim(svg: bytes) -> bytes:
     return scour.scourString(svg.decode("utf-8"), options).encode("utf-8")
 
 
-def render(script: Path, lang: str, variant: str = "wide") -> bytes:
-    """The SVG bytes of one figure in one language and one variant."""
+def render(script: Path, lang: str, variant: str = "wide") -> dict[str, bytes]:
+    """One figure in one language and one variant, drawn once: its SVG bytes in
+    each palette (SCHEMES)."""
     import io
 
     import matplotlib.pyplot as plt
@@ -211,9 +221,9 @@ def render(script: Path, lang: str, variant: str = "wide") -> bytes:
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     smallest = sizes.smallest
     plt.close(fig)
-    svg = theme.themed(slim(buffer.getvalue()).decode("utf-8"))
+    svg = slim(buffer.getvalue()).decode("utf-8")
     svg = svg.replace("<svg ", f'<svg data-min-text-pt="{smallest:g}" ', 1)
-    return svg.encode("utf-8")
+    return {scheme: theme.themed(svg, scheme).encode("utf-8") for scheme in SCHEMES}
 
 
 def explorer_data(script: Path) -> bytes:
@@ -246,8 +256,8 @@ def _draw(script: Path) -> str | None:
     try:
         for lang in LANGS:
             for variant in VARIANTS:
-                svg = render(script, lang, variant)
-                _write(output_path(script, lang, variant), svg)
+                for scheme, svg in render(script, lang, variant).items():
+                    _write(output_path(script, lang, variant, scheme), svg)
     except Exception as error:
         return failure(script, lang, error)
     return None
@@ -298,9 +308,10 @@ def _outputs_exist(name: str) -> bool:
         paths = [REPO / "docs" / lang / data_path(script) for lang in LANGS]
         return all(path.is_file() for path in paths)
     return all(
-        output_path(script, lang, variant).is_file()
+        output_path(script, lang, variant, scheme).is_file()
         for lang in LANGS
         for variant in VARIANTS
+        for scheme in SCHEMES
     )
 
 

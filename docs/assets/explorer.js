@@ -318,10 +318,19 @@
     fetch(new URL(figure.getAttribute("data-src"), img.src))
       .then(function (r) { return r.json(); })
       .then(function (data) {
+        /* The live figure is taller than the static one. A reader below it (who
+           scrolled up to it) keeps their place: the growth is scrolled away, by
+           this script in every engine, not by the browser's scroll anchoring
+           (which WebKit lacks), switched off for this one change. */
+        var html = document.documentElement, top = figure.getBoundingClientRect().top;
+        var height = figure.offsetHeight;
+        html.style.overflowAnchor = "none";
         var root = h("div", {"class": "explorer__live"});
         figure.insertBefore(root, figure.firstChild);
         figure.classList.add("explorer--live");
         var draw = KINDS[data.kind](root, data), width = root.clientWidth;
+        if (top < 0) window.scrollBy(0, figure.offsetHeight - height);
+        requestAnimationFrame(function () { html.style.overflowAnchor = ""; });
         window.addEventListener("resize", function () {
           if (root.clientWidth !== width) { width = root.clientWidth; draw(); }
         });

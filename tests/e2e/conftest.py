@@ -1,4 +1,4 @@
-"""The built site in headless Chromium: fixtures of the browser suite.
+"""The built site in real browsers: fixtures of the browser suite.
 
 The suite runs only in `nox -s e2e`, which sets SITE_E2E=1 after building the site;
 `nox -s tests` (no browser there) does not collect this directory at all. Inside the
@@ -7,7 +7,8 @@ e2e session nothing is skipped: a missing Chromium or Playwright fails the run.
 Environment:
     SITE_E2E=1   run the suite (set by `nox -s e2e`)
     SITE_DIR     the built site to test (default: site/)
-    CHROMIUM     the browser to drive (default: /usr/bin/chromium)
+    CHROMIUM     Chromium to drive (default: /usr/bin/chromium); FIREFOX and
+                 WEBKIT_DRIVER likewise for test_engines.py (tests/e2e/engines.py)
 """
 
 from __future__ import annotations
@@ -19,11 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.chromium import QUIET_FLAGS
-
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM_ARGS = ["--headless", *QUIET_FLAGS]
 SNAPSHOT = pytest.StashKey[Path]()
 SOURCE = pytest.StashKey[Path]()
 
@@ -32,9 +30,14 @@ if os.environ.get("SITE_E2E") != "1":
 
 
 def pytest_configure(config):
-    """Test a snapshot of the site, so a concurrent build cannot swap it mid-run."""
+    """Test a snapshot of the site, so a concurrent build cannot swap it mid-run.
+    The first process (pytest itself, or the controller of `-n` workers) also
+    clears the screenshots of an earlier run (no stale shots of pages since
+    renamed)."""
     if os.environ.get("SITE_E2E") != "1":
         return
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(ARTIFACTS / "screenshots", ignore_errors=True)
     source = Path(os.environ.get("SITE_DIR", REPO / "site"))
     tmp = Path(tempfile.mkdtemp(prefix="site-e2e-"))
     snapshot = tmp / "site"
@@ -99,21 +102,14 @@ def prefixed_origin(site):
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    if not Path(executable).is_file():
-        pytest.fail(
-            f"no browser at {executable}: install Debian's chromium "
-            "(apt-get install chromium) or set CHROMIUM; `playwright install` "
-            "cannot download here"
-        )
-    from playwright.sync_api import sync_playwright
+    """Chromium (Debian's; `playwright install` cannot download here), shared with
+    test_engines.py."""
+    from tests.e2e import engines
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+    try:
+        return engines.chromium()
+    except engines.EngineMissing as missing:
+        pytest.fail(f"{missing}, or set CHROMIUM")
 
 
 @pytest.fixture()
@@ -134,6 +130,5 @@ def axe():
 @pytest.fixture(scope="session")
 def screenshots() -> Path:
     path = ARTIFACTS / "screenshots"
-    shutil.rmtree(path, ignore_errors=True)  # no stale shots of pages since renamed
-    path.mkdir(parents=True)
+    path.mkdir(parents=True, exist_ok=True)
     return path

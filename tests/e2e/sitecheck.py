@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from tools import built_site
+from tools.figures import NARROW_MEDIA
 
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 LANGS = ("ko", "en")
@@ -268,27 +269,21 @@ LAYOUT = r"""async () => {
           column: column ? column.getBoundingClientRect().width : 0};
 }"""
 
-# Every figure shows the variant the viewport selects, fully loaded.
+# Every figure shows the variant the viewport and the palette select, fully loaded.
 FIGURES_SETTLED = r"""() => [
-  ...document.querySelectorAll('article figure:not(.explorer--live) picture')]
-  .every((p) => {
-  const img = p.querySelector('img'), source = p.querySelector('source');
-  const narrow = source && matchMedia(source.media).matches;
+  ...document.querySelectorAll('article figure:not(.explorer--live) img')]
+  .every((img) => {
+  const narrow = matchMedia('%s').matches;
+  const dark = document.body.getAttribute('data-md-color-scheme') === 'slate';
   const file = new URL(img.currentSrc || img.src).pathname;
-  return img.complete && file.endsWith('.narrow.svg') === !!narrow;
-})"""
+  const variant = /(\.narrow)?(\.dark)?\.svg$/.exec(file);
+  return img.complete && !!variant
+    && variant[0] === (narrow ? '.narrow' : '') + (dark ? '.dark' : '') + '.svg';
+})""" % NARROW_MEDIA
 
 # Figures below the fold load lazily; the checks look at every figure, so they load.
 LOAD_EVERY_FIGURE = """() => document.querySelectorAll('img[loading="lazy"]')
   .forEach((img) => { img.loading = 'eager'; })"""
-# A reader who scrolls sees each section and code block drawn as it comes near
-# (site.css lays out only those near the viewport, in the same places as when all are
-# drawn: tests/e2e/test_speed.py): the checks and whole-page shots look at them all.
-DRAW_ALL = (
-    "pre[style*='--lines'], .lazy-layout, .lazy-cell "
-    "{ content-visibility: visible !important; }"
-)
-
 
 def _is_local(url: str, origin: str) -> bool:
     parts = urlsplit(url)
@@ -357,7 +352,6 @@ def inspect_page(
         response = tab.goto(origin + prefix + page.path, wait_until="networkidle")
         facts.status = response.status if response else None
         tab.evaluate(LOAD_EVERY_FIGURE)
-        tab.add_style_tag(content=DRAW_ALL)
         tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         tab.evaluate("() => document.fonts.ready.then(() => true)")
         facts.dom = tab.evaluate(DOM_FACTS)

@@ -9,12 +9,6 @@
   when scrolled near.
 - No math engine: a topic page loads no script but Material's own and the
   explorer viewer.
-- Far sections and notebook cells (hooks/lazy_layout.py): at arrival the browser
-  has not laid out a section far below; scrolled through, each is drawn, and the
-  height each reserved while far (its estimate) is close to the height it takes:
-  every section within ESTIMATE_RANGE (a cell within CELL_ESTIMATE_RANGE), the
-  page's total within ESTIMATE_TOTAL. Drawn all at once (as the
-  page checks and screenshots draw them), nothing moves.
 """
 
 from __future__ import annotations
@@ -47,24 +41,6 @@ CLS = """async () => {
   return {score, shifts: shifts.slice(0, 5)};
 }"""
 SECTION = re.compile(r'<h2 id="?([\w-]+)')
-ESTIMATE_RANGE = (0.67, 1.5)  # estimate / drawn height of one section
-# of one notebook cell: a few outputs wrap on a phone, which the model does not see
-CELL_ESTIMATE_RANGE = (0.5, 2.0)
-ESTIMATE_TOTAL = 0.1  # |sum of estimates / sum of drawn heights - 1|
-# Scrolls through the page (each section is drawn once it nears the viewport and
-# then keeps its drawn height), then reads each section's height and estimate.
-SECTION_HEIGHTS = """async (selector = '.lazy-layout') => {
-  for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
-    scrollTo(0, y);
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  }
-  const name = matchMedia('(min-width: 45em)').matches ? '--h-wide' : '--h-narrow';
-  return [...document.querySelectorAll(selector)].map((el) => [
-    el.previousElementSibling.id, el.getBoundingClientRect().height,
-    parseFloat(el.style.getPropertyValue(name))]);
-}"""
-
-
 def _last_section(site, page) -> str:
     html = (site / page.file).read_text(encoding="utf-8")
     ids = SECTION.findall(html)
@@ -166,88 +142,3 @@ def test_figures_below_the_fold_wait_until_scrolled_near(browser, origin):
     later = [u for u in bodies if "/figures/" in u]
     ctx.close()
     assert len(later) > len(figures), "scrolling down fetched no further figure"
-
-
-IS_DRAWN = "el.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
-
-
-def test_far_sections_are_not_laid_out_at_arrival(browser, origin):
-    ctx = browser.new_context(viewport=sitecheck.PHONE)
-    tab = ctx.new_page()
-    tab.goto(origin + "/activation-functions/", wait_until="load")
-    # a wrapper's content is what the browser skips while it is far
-    drawn = tab.evaluate(
-        f"() => [...document.querySelectorAll('.lazy-layout')].map((el) => {IS_DRAWN})"
-    )
-    assert len(drawn) > 5 and drawn[-1] is False, drawn
-    assert drawn.count(False) > len(drawn) / 2, drawn
-    tab.evaluate("() => document.getElementById('exercises').scrollIntoView()")
-    tab.wait_for_timeout(500)
-    last = tab.evaluate(
-        f"() => (el => {IS_DRAWN})("
-        f"[...document.querySelectorAll('.lazy-layout')].pop())"
-    )
-    ctx.close()
-    assert last, "the last section was not drawn once scrolled to"
-
-
-# Where each block of the page is, relative to the document.
-BLOCK_TOPS = """() => [...document.querySelectorAll(
-  'article > *, article > .lazy-layout > *, .jp-Notebook > *')].map((el) =>
-  Math.round(el.getBoundingClientRect().top + scrollY))"""
-
-
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_drawing_every_section_moves_nothing(browser, origin, viewport):
-    """The checks and screenshots draw every section (sitecheck.DRAW_ALL): the page
-    must then look as a reader who scrolled through it sees it."""
-    ctx = browser.new_context(viewport=VIEWPORTS[viewport])
-    for path in ("/en/batch-normalization/", "/notebooks/activation-functions/"):
-        tab = ctx.new_page()
-        tab.goto(origin + path, wait_until="load")
-        tab.evaluate("() => document.fonts.ready.then(() => true)")
-        tab.evaluate(SECTION_HEIGHTS)  # scrolled through: each section drawn once
-        scrolled = tab.evaluate(BLOCK_TOPS)
-        tab.add_style_tag(content=sitecheck.DRAW_ALL)
-        drawn = tab.evaluate(BLOCK_TOPS)
-        tab.close()
-        assert len(scrolled) > 50, path
-        assert scrolled == drawn, path
-    ctx.close()
-
-
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_far_sections_reserve_about_their_height(browser, origin, viewport):
-    problems = []
-    ctx = browser.new_context(viewport=VIEWPORTS[viewport])
-    tab = ctx.new_page()
-    pages = [
-        (f"{prefix}{kind}{topic.slug}/", selector, bars)
-        for lang, prefix in (("ko", "/"), ("en", "/en/"))
-        for topic in topic_pages(lang)
-        for kind, selector, bars in (
-            ("", ".lazy-layout", ESTIMATE_RANGE),
-            ("notebooks/", ".lazy-cell", CELL_ESTIMATE_RANGE),
-        )
-    ]
-    for path, selector, (low, high) in pages:
-        tab.goto(origin + path, wait_until="load")
-        tab.evaluate("() => document.fonts.ready.then(() => true)")
-        sections = tab.evaluate(SECTION_HEIGHTS, selector)
-        assert sections, f"{path}: nothing wrapped (hooks/lazy_layout.py)"
-        drawn = sum(h for _, h, _ in sections)
-        estimated = sum(e for _, _, e in sections)
-        print(f"{viewport} {path}: estimated {estimated:.0f} px, drawn {drawn:.0f}")
-        if abs(estimated / drawn - 1) > ESTIMATE_TOTAL:
-            problems.append(
-                f"{path}: sections estimated {estimated:.0f} px in "
-                f"all, drawn {drawn:.0f} ({viewport})"
-            )
-        problems += [
-            f"{path}: {selector} after #{after}: estimated {est:.0f} px, drawn "
-            f"{height:.0f} ({viewport})"
-            for after, height, est in sections
-            if not low <= est / height <= high
-        ]
-    ctx.close()
-    assert not problems, "\n".join(problems)
