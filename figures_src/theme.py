@@ -95,7 +95,8 @@ def themed(svg: str, scheme: str) -> str:
         ]
     elif scheme == "dark":
         rules = [
-            f'[{kind}="{color}"]{{{kind}:{dark(color, kind)}}}' for kind, color in paints
+            f'[{kind}="{color}"]{{{kind}:{dark(color, kind)}}}'
+            for kind, color in paints
         ]
         # glyphs and other shapes without a fill of their own inherit the root's black
         rules.insert(0, f"svg{{fill:{dark('#000', 'fill')}}}")

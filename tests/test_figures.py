@@ -106,3 +106,46 @@ def test_figure(script):
     check_renders_identically_twice_in_both_languages(script)
     check_has_labels_for_both_languages(script)
     check_text_is_readable_in_the_column_it_is_shown_in(script)
+
+
+def _page_with_figure(tmp_path, variants):
+    from types import SimpleNamespace
+
+    from hooks import figures as hook
+
+    svg = '<svg width="300pt" height="150pt"></svg>'
+    folder = tmp_path / "figures" / "page"
+    folder.mkdir(parents=True)
+    for suffix in variants:
+        (folder / f"plot{suffix}.svg").write_text(svg)
+    html = '<p><img alt="A plot" src="figures/page/plot.svg"></p>'
+    return hook.on_page_content(html, SimpleNamespace(), {"docs_dir": tmp_path}, None)
+
+
+def test_a_figure_is_one_picture_per_palette_and_only_the_light_one_is_live(tmp_path):
+    """hooks/figures.py: the light picture in <noscript> (no JavaScript: the light
+    page), the dark one in an inert <template>, and __figure() to choose; both
+    pictures sized, with the phone variant below the breakpoint."""
+    import re
+
+    out = _page_with_figure(tmp_path, ["", ".narrow", ".dark", ".narrow.dark"])
+    dark, light = re.fullmatch(
+        r"<p><template>(.*)</template><noscript>(.*)</noscript>"
+        r"<script>__figure\(\)</script></p>",
+        out,
+    ).groups()
+    for picture, suffix in ((light, ""), (dark, ".dark")):
+        assert f'srcset="figures/page/plot.narrow{suffix}.svg"' in picture
+        assert f'src="figures/page/plot{suffix}.svg" width="400" height="200"' in (
+            picture
+        )
+        assert f'media="{figures.NARROW_MEDIA}"' in picture
+        assert 'alt="A plot"' in picture
+    assert "loading" not in light  # the page's first figure is not lazy
+    assert 'loading="lazy"' in dark  # Firefox preloads eager images in a <template>
+
+
+def test_a_figure_without_its_dark_variant_fails_the_build(tmp_path):
+    missing = r"plot\.narrow\.dark\.svg.*nox -s figures"
+    with pytest.raises(FileNotFoundError, match=missing):
+        _page_with_figure(tmp_path, ["", ".narrow", ".dark"])

@@ -46,7 +46,8 @@ INSTALL = {
 GTK_CSS = "* { min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 1px; }"
 # A function's result crosses every protocol as one JSON string.
 AS_JSON = (
-    "async (fn, arg) => JSON.stringify(await (0, eval)('(' + fn + ')')(JSON.parse(arg)))"
+    "async (fn, arg) => "
+    "JSON.stringify(await (0, eval)('(' + fn + ')')(JSON.parse(arg)))"
 )
 
 
@@ -138,7 +139,9 @@ class _Chromium(Browser):
 
     def run(self, function, arg=None):
         call = f"([fn, arg]) => ({AS_JSON})(fn, arg)"  # Playwright passes one argument
-        return json.loads(self._tab.evaluate(call, [function, json.dumps(arg)]) or "null")
+        return json.loads(
+            self._tab.evaluate(call, [function, json.dumps(arg)]) or "null"
+        )
 
     def screenshot(self, full_page=False):
         return _image(self._tab.screenshot(full_page=full_page))
@@ -171,7 +174,10 @@ class _Firefox(Browser):
             "services.settings.server": "http://127.0.0.1:9/",
         }
         (self._profile / "user.js").write_text(
-            "".join(f"user_pref({json.dumps(k)}, {json.dumps(v)});\n" for k, v in prefs.items())
+            "".join(
+                f"user_pref({json.dumps(k)}, {json.dumps(v)});\n"
+                for k, v in prefs.items()
+            )
         )
         self._process = subprocess.Popen(
             [FIREFOX, "--headless", "--no-remote", "--profile", str(self._profile),
@@ -196,7 +202,9 @@ class _Firefox(Browser):
 
     def _send(self, method: str, **params):
         number = next(self._ids)
-        self._socket.send(json.dumps({"id": number, "method": method, "params": params}))
+        self._socket.send(
+            json.dumps({"id": number, "method": method, "params": params})
+        )
         while True:
             message = json.loads(self._socket.recv(timeout=120))
             if message.get("id") != number:
@@ -335,7 +343,8 @@ class _WebKit(Browser):
 
         width, height = self._size
         total, header = self.run("""() => [document.documentElement.scrollHeight,
-          Math.round(document.querySelector('.md-header')?.getBoundingClientRect().bottom || 0)]""")
+          Math.round(document.querySelector('.md-header')?.getBoundingClientRect()
+            .bottom || 0)]""")
         page = Image.new("RGB", (width, total))
         y = 0
         while True:
@@ -358,6 +367,8 @@ def launch(engine: str, dark: bool = False) -> Browser:
     """Start `engine` with a light (or dark) system colour scheme."""
     executable = {"chromium": CHROMIUM, "firefox": FIREFOX, "webkit": WEBKIT_DRIVER}
     if not Path(executable[engine]).is_file():
-        raise EngineMissing(f"no {executable[engine]}: {INSTALL[engine]} (.ci/run does)")
+        raise EngineMissing(
+            f"no {executable[engine]}: {INSTALL[engine]} (.ci/run does)"
+        )
     kind = {"chromium": _Chromium, "firefox": _Firefox, "webkit": _WebKit}[engine]
     return kind(dark)

@@ -271,15 +271,15 @@ LAYOUT = r"""async () => {
 
 # Every figure shows the variant the viewport and the palette select, fully loaded.
 FIGURES_SETTLED = r"""() => [
-  ...document.querySelectorAll('article figure:not(.explorer--live) img')]
+  ...document.querySelectorAll('article figure:not(.explorer--live) picture img')]
   .every((img) => {
-  const narrow = matchMedia('%s').matches;
+  const narrow = matchMedia('NARROW_MEDIA').matches;
   const dark = document.body.getAttribute('data-md-color-scheme') === 'slate';
   const file = new URL(img.currentSrc || img.src).pathname;
   const variant = /(\.narrow)?(\.dark)?\.svg$/.exec(file);
   return img.complete && !!variant
     && variant[0] === (narrow ? '.narrow' : '') + (dark ? '.dark' : '') + '.svg';
-})""" % NARROW_MEDIA
+})""".replace("NARROW_MEDIA", NARROW_MEDIA)
 
 # Figures below the fold load lazily; the checks look at every figure, so they load.
 LOAD_EVERY_FIGURE = """() => document.querySelectorAll('img[loading="lazy"]')

@@ -25,10 +25,10 @@ from tools.pages import topic_pages
 CLS_LIMIT = 0.01
 VIEWPORTS = {"phone": sitecheck.PHONE, "desktop": sitecheck.DESKTOP}
 # The layout shifts the browser reports (buffered: also those before this ran), once
-# fonts and figures are in and two frames have passed with nothing pending.
+# fonts and figures are in and half a second has passed.
 CLS = """async () => {
   await document.fonts.ready;
-  await new Promise((r) => setTimeout(r, 1000));
+  await new Promise((r) => setTimeout(r, 500));
   let score = 0; const shifts = [];
   new PerformanceObserver(() => {}).observe({type: 'layout-shift', buffered: true});
   for (const e of performance.getEntriesByType('layout-shift')) {
