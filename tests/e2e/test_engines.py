@@ -457,3 +457,59 @@ def test_the_explorer_goes_live_without_moving_the_reader(
     jumps = _jumps(f"{engine} {path}", steps)
     assert not jumps, "\n".join(jumps)
     assert not browser.run(ERRORS_SEEN)
+
+
+# The size of every inline fraction's numerator, and the gap between each sum with
+# limits and what precedes it, in em of the formula's font (hooks/formulas.py spells
+# both out for WebKit). The gap is measured to the glyph: a Range around the sign.
+MATH = """() => {
+  const em = (el) => parseFloat(getComputedStyle(el.closest('math')).fontSize);
+  const size = (el) => parseFloat(getComputedStyle(el).fontSize);
+  const fractions = [...document.querySelectorAll('span.arithmatex math mfrac')]
+    .filter((f) => !f.parentElement.closest('mfrac, msup, msub, msubsup'))
+    .map((f) => size(f.firstElementChild) / em(f));
+  const gaps = [...document.querySelectorAll('math mo')]
+    .filter((mo) => mo.textContent === '∑' && mo.parentElement.matches('munderover'))
+    .map((mo) => {
+      let node = mo.parentElement, before = null;  // what is drawn just before it
+      while (!before && node && !node.matches('math, mtd')) {
+        before = node.previousElementSibling;
+        while (before?.matches('mspace')) before = before.previousElementSibling;
+        node = node.parentElement;
+      }
+      if (!before) return null;
+      const glyph = document.createRange();
+      glyph.selectNodeContents(mo);
+      return (glyph.getBoundingClientRect().left
+              - before.getBoundingClientRect().right) / em(mo);
+    })  // far to the right of it (below -1 em), what precedes it is a line above
+    .filter((gap) => gap !== null && gap > -1);
+  return {fractions, gaps};
+}"""
+FRACTION_EM = 0.75  # an inline fraction's parts at script size: 0.70 in STIX Two
+SUM_GAP_EM = 0.15  # a thin space (1/6 em) before a sum: Chromium 0.33 em
+
+
+@pytest.mark.parametrize("engine", EACH_ENGINE)
+def test_formulas_are_drawn_at_text_size_and_spaced(engine, browsers, lane_origin):
+    browser = browsers(engine)
+    problems, fractions, gaps = [], 0, 0
+    for path in ("/en/activation-functions/", "/batch-normalization/"):
+        browser.open(lane_origin + path, *SIZES["desktop"])
+        browser.run(SETTLE)
+        seen = browser.run(MATH)
+        fractions += len(seen["fractions"])
+        gaps += len(seen["gaps"])
+        problems += [
+            f"{engine} {path}: an inline fraction's numerator at {h:.2f} em "
+            f"(> {FRACTION_EM}: drawn at display size)"
+            for h in seen["fractions"]
+            if h > FRACTION_EM
+        ]
+        problems += [
+            f"{engine} {path}: {g:.2f} em before a sum (< {SUM_GAP_EM})"
+            for g in seen["gaps"]
+            if g < SUM_GAP_EM
+        ]
+    assert fractions and gaps, (fractions, gaps)
+    assert not problems, "\n".join(problems)
