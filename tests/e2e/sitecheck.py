@@ -285,6 +285,13 @@ FIGURES_SETTLED = r"""() => [
 LOAD_EVERY_FIGURE = """() => document.querySelectorAll('img[loading="lazy"]')
   .forEach((img) => { img.loading = 'eager'; })"""
 
+def abandoned(request) -> bool:
+    """An image the browser stopped loading itself (a lazy figure it no longer
+    needs, a tab closing): not a broken resource, which fails with a status or a
+    network error."""
+    return request.resource_type == "image" and request.failure == "net::ERR_ABORTED"
+
+
 def _is_local(url: str, origin: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme in ("data", "blob", "about"):
@@ -327,7 +334,7 @@ def inspect_page(
             facts.requests.append(r.url)
 
     def on_failed(r):
-        if recording and _is_local(r.url, origin):
+        if recording and _is_local(r.url, origin) and not abandoned(r):
             facts.failed.append(f"{r.url} ({r.failure})")
 
     def on_response(r):

@@ -133,8 +133,8 @@ SECTIONS = "() => [...document.querySelectorAll('article h2[id]')].map((h) => h.
 
 # Scroll up in steps to the top, as a wheel does. At each step the block at the
 # middle of the viewport must come down by exactly the step, whatever the page did
-# meanwhile (an explorer growing above it, a late layout): a move that is not the
-# reader's shows up in the step it happens in.
+# meanwhile (an explorer growing above it, a late layout), once it has stayed put
+# for a frame: a move that is not the reader's shows up in the step it happens in.
 SCROLL_UP = """async (step) => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const block = () => {
@@ -146,7 +146,12 @@ SCROLL_UP = """async (step) => {
     const el = block(), top = el.getBoundingClientRect().top;
     const y = scrollY, asked = Math.min(step, y);
     scrollTo({top: y - asked, behavior: 'instant'});
-    await frame();
+    // until it stays put for a frame (a busy machine may take a few)
+    let now = NaN;
+    for (let i = 0; i < 20 && now !== el.getBoundingClientRect().top; i++) {
+      now = el.getBoundingClientRect().top;
+      await frame();
+    }
     steps.push({y, asked, moved: el.getBoundingClientRect().top - top,
                 what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')});
   }

@@ -45,7 +45,8 @@ class Tab:
         self.tab.on("console", lambda m: self.problems.append(f"console: {m.text}")
                     if m.type == "error" else None)
         self.tab.on("pageerror", lambda e: self.problems.append(f"uncaught: {e}"))
-        self.tab.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
+        self.tab.on("requestfailed", lambda r: None if sitecheck.abandoned(r)
+                    else self.problems.append(f"failed: {r.url} ({r.failure})"))
         self.tab.goto(url(origin, name, lang), wait_until="networkidle")
         self.figure = self.tab.locator("figure.explorer")
 
