@@ -380,6 +380,9 @@ def inspect_page(
         tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         if axe is not None and "dark" in palettes:
             if _set_dark(tab):
+                # the figures are now the dark pictures (hooks/figures.py), lazy
+                tab.evaluate(LOAD_EVERY_FIGURE)
+                tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
                 facts.axe["dark"] = _axe(axe, tab, AXE_COLOURS)
                 facts.figure_colours["dark"] = _figure_colours(tab)
                 if screenshots is not None:

@@ -166,7 +166,13 @@ LAZY = """() => [...document.querySelectorAll('body *')]
 # A click on the table of contents' link to a section, and where it landed.
 TOC_JUMP = """async (id) => {
   document.querySelector(`.md-nav--secondary a[href='#${id}']`).click();
-  for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+  const h = document.getElementById(id);
+  let top = NaN;  // until the jump is done and the heading stays put for a frame
+  for (let i = 0; i < 50 && (location.hash !== '#' + id
+                             || top !== h.getBoundingClientRect().top); i++) {
+    top = h.getBoundingClientRect().top;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
   return (HEADING)(id);
 }""".replace("HEADING", HEADING)
 
