@@ -1,7 +1,7 @@
 /* Explorers: a figure with controls. Its frames were computed at build time by the
    page's own snippets (figures_src/<page>/explore_<name>.py, tools/figures.py); this
-   script only chooses the frame to draw. The data is fetched when the figure comes
-   into view; until then, and without JavaScript, the static figure stays. */
+   script only chooses the frame to draw. The data is fetched when the reader comes
+   near (1000 px); until then, and without JavaScript, the static figure stays. */
 (function () {
   "use strict";
   var TEXT = {
@@ -345,6 +345,6 @@
         start(entry.target);
       }
     });
-  }, {rootMargin: "200px"});
+  }, {rootMargin: "1000px"});  // live before it is in view: nothing the reader sees moves
   figures.forEach(function (f) { seen.observe(f); });
 })();

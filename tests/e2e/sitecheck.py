@@ -364,7 +364,10 @@ def inspect_page(
         facts.dom = tab.evaluate(DOM_FACTS)
         facts.layout["desktop"] = tab.evaluate(LAYOUT)
         facts.desktop_requests = list(facts.requests)
-        if "light" in palettes:
+        # A figure's colours are the same in both languages (only its words
+        # differ): they are checked on the Korean page.
+        colours = page.lang == "ko"
+        if "light" in palettes and colours:
             facts.figure_colours["light"] = _figure_colours(tab)
         if axe is not None and "light" in palettes:
             facts.axe["light"] = _axe(axe, tab, AXE_ALL)
@@ -384,7 +387,8 @@ def inspect_page(
                 tab.evaluate(LOAD_EVERY_FIGURE)
                 tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
                 facts.axe["dark"] = _axe(axe, tab, AXE_COLOURS)
-                facts.figure_colours["dark"] = _figure_colours(tab)
+                if colours:
+                    facts.figure_colours["dark"] = _figure_colours(tab)
                 if screenshots is not None:
                     _shoot(tab, screenshots / f"{page.slug}--desktop-dark.jpg")
                     tab.set_viewport_size(PHONE)
