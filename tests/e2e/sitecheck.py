@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 from tools import built_site
 from tools.figures import NARROW_MEDIA
 
+SECTION = re.compile(r'<h2 id="?([\w-]+)')  # a page's sections, in its HTML
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 LANGS = ("ko", "en")
 DESKTOP = {"width": 1280, "height": 800}

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
 import re
 import threading
@@ -71,8 +72,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        import io
-
         return io.BytesIO(body)
 
 
@@ -128,7 +127,6 @@ HEADING = """(id) => {
           header: header ? header.getBoundingClientRect().bottom : 0};
 }"""
 
-SECTION = re.compile(r'<h2 id="?([\w-]+)')  # a section of a page, in its HTML
 SECTIONS = "() => [...document.querySelectorAll('article h2[id]')].map((h) => h.id)"
 
 # Scroll up in steps to the top, as a wheel does. At each step the block at the
@@ -269,7 +267,7 @@ def test_a_reader_arrives_and_scrolls_back(visit, browsers, lane_origin, site):
     width, height = SIZES[size]
     where = f"{engine} {size} {path}"
     html = (site / file).read_text(encoding="utf-8")
-    sections = SECTION.findall(html)
+    sections = sitecheck.SECTION.findall(html)
     last = f"#{sections[-1]}" if sections else ""
     browser.open(f"{lane_origin}{path}{last}", width, height)
     browser.run(SETTLE)
@@ -333,9 +331,7 @@ def test_a_whole_page_screenshot_has_no_blank_stretch(engine, browsers, lane_ori
 
 def _figures_follow(browser, where: str, scheme: str) -> list[str]:
     """Every figure shows the variant of `scheme` and no other was fetched."""
-    browser.run(
-        f"() => {{ {SHOWN}.forEach((i) => {{ i.loading = 'eager'; }}); return 1; }}"
-    )
+    browser.run(sitecheck.LOAD_EVERY_FIGURE)
     _wait(browser, f"() => {SHOWN}.every((i) => i.complete && i.currentSrc)")
     seen = browser.run(FIGURES)
     dark = scheme == "dark"

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -42,10 +41,9 @@ CLS = """async () => {
   }
   return {score, shifts: shifts.slice(0, 5)};
 }"""
-SECTION = re.compile(r'<h2 id="?([\w-]+)')
 def _last_section(site, page) -> str:
     html = (site / page.file).read_text(encoding="utf-8")
-    ids = SECTION.findall(html)
+    ids = sitecheck.SECTION.findall(html)
     return f"#{ids[-1]}" if ids else ""
 
 
