@@ -136,3 +136,197 @@ def test_the_spacing_check_itself(tmp_path, text, flagged):
     path = tmp_path / "page.md"
     path.write_text(f"# 제목 {{ #title }}\n\n{text}\n", encoding="utf-8")
     assert bool(spacing_problems(parse(path))) is flagged
+
+
+# --- Line breaks (ko-style.md, "Line breaks in the Markdown source") -----------------
+# A line break inside a paragraph renders as a space, so a Korean line may end only
+# where a space belongs. The next line must not start with what attaches to the end of
+# the line before: a particle or copula (`…(0.969~0.983)⏎입니다`), a counter or unit
+# after a number (`20⏎에폭`, `2⏎퍼센트포인트`), or an opening parenthesis after a word
+# (`묶음⏎(bracket)을`, `입니다⏎([위](…))`). A line that ends a sentence or a clause
+# (`.`, `,`, `:` …) may be followed by anything.
+#
+# After a word, the particles that are also everyday words at the start of a phrase
+# (이 "this", 나 "I", 일 "work", 인, 라, 면, 며) are left out: `…보면⏎이 값은` is fine.
+AMBIGUOUS_AFTER_WORD = {"이", "나", "일", "인", "라", "면", "며", "라서", "라면", "라는",
+                        "라고", "지만", "므로"}
+_CLEAR = "|".join(
+    sorted(
+        (re.escape(p) for p in PARTICLES if p not in AMBIGUOUS_AFTER_WORD),
+        key=len,
+        reverse=True,
+    )
+)
+CLEAR_PARTICLE_TOKEN = re.compile(rf"(?:{_CLEAR})(?:{_ALT})*")
+# Counters and units that attach to a number before them.
+UNITS = COUNTERS + (
+    "에폭", "단계", "퍼센트포인트", "퍼센트", "%p", "배치", "초", "분", "시간", "비트",
+    "픽셀", "점", "위", "등", "쌍", "단위", "자리", "행", "열",
+)
+_UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+UNIT_HEAD = re.compile(rf"(?:{_UNIT})(?:{_ALT})*(?=$|[\s.,;:!?)\]]|[가-힣])")
+HEAD = re.compile(r"([가-힣]+)")
+# A line that starts a new block rather than continuing the paragraph.
+NEW_BLOCK = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#|\||!!!|\?\?\?|///|<|>|\$\$|\{|\[\^)")
+# What may end a line before a break: the end of a sentence or clause.
+CLAUSE_END = re.compile(r"[.,;:!?。…]['\"”’)]*$|\$\$$")
+
+
+def break_problems(numbered_lines, name):
+    """Problems in consecutive lines of one text: (number, line) pairs in order."""
+    problems = []
+    previous = ""
+    for number, line in numbered_lines:
+        last = previous.rstrip()
+        text = line.strip()
+        continues = (
+            last
+            and text
+            and not NEW_BLOCK.match(line)
+            and not ENDS_BLOCK.match(last)
+            and not CLAUSE_END.search(last)
+        )
+        if continues:
+            word = HEAD.match(text)
+            after_word = bool(re.search(r"[가-힣A-Za-z]$", last))
+            after_number = bool(re.search(r"[\d$`%]$", last))
+            why = None
+            if text.startswith("("):
+                # after Hangul: `배치 정규화(batch normalization)`, `입니다([위](…))`;
+                # after Latin or a number a space may belong (`He et al. (2015)`)
+                if re.search(r"[가-힣]$", last):
+                    why = "an opening parenthesis"
+            elif word and PARTICLE_TOKEN.fullmatch(word.group(1)):
+                token = word.group(1)
+                if not after_word or CLEAR_PARTICLE_TOKEN.fullmatch(token):
+                    why = f"the particle '{token}'"
+            elif after_number and UNIT_HEAD.match(text):
+                why = f"the counter '{UNIT_HEAD.match(text).group(0)}'"
+            if why:
+                problems.append(
+                    f"{name}:{number}: the line starts with {why} right after "
+                    f"'…{last[-16:]}': Markdown renders the break as a space; "
+                    "move the break to a space"
+                )
+        previous = line if line.strip() else ""
+    return problems
+
+
+# A line after which a new block starts: a heading, an admonition's title, a caption
+# fence, a table row, a figure.
+ENDS_BLOCK = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|///|\||!\[|===)")
+
+
+def page_break_problems(page):
+    return break_problems(_prose_lines_with_gaps(page), _name(page))
+
+
+def _prose_lines_with_gaps(page):
+    # A code fence between two lines ends the paragraph: put a blank line there.
+    lines = page.path.read_text(encoding="utf-8").splitlines()
+    skip = set()
+    for fence in page.fences:
+        skip.update(range(fence.line, fence.line + len(fence.body) + 2))
+    return [
+        (n, "" if n in skip else line) for n, line in enumerate(lines, start=1)
+    ]
+
+
+def yaml_break_problems(path):
+    """The Korean values of a YAML file: a folded or plain scalar over several lines
+    is joined with spaces, exactly like a Markdown paragraph."""
+    problems = []
+    block = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        key = re.match(r"^(\s*)(?:- )?([\w-]+):(.*)$", line)
+        if key:
+            problems += break_problems(block, _file_name(path))
+            block = []
+            value = key.group(3).strip()
+            korean_key = key.group(2).startswith("ko")
+            if korean_key and value not in (">-", ">", "|", "|-"):
+                block = [(number, value)]
+            elif korean_key:
+                block = [(number, "")]
+            else:
+                block = []
+        elif block:
+            block.append((number, line))
+    problems += break_problems(block, _file_name(path))
+    return problems
+
+
+def _file_name(path):
+    try:
+        return rel(path)
+    except ValueError:
+        return path.name
+
+
+@pytest.mark.parametrize("page", KOREAN_PAGES, ids=[p.slug for p in KOREAN_PAGES])
+def test_no_line_break_where_no_space_belongs(page):
+    problems = page_break_problems(page)
+    assert not problems, (
+        f"{len(problems)} line break(s) inside a word or before a particle, counter "
+        "or '(' (ko-style.md, Line breaks):\n" + "\n".join(problems)
+    )
+
+
+@pytest.mark.parametrize("name", ["glossary.yml", "descriptions.yml"])
+def test_no_line_break_where_no_space_belongs_in_the_yaml(name):
+    from tools.pages import DOCS
+
+    problems = yaml_break_problems(DOCS / name)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # the breaks quoted in issue 19
+        ("학습률 0.1로 20\n에폭 훈련합니다.", True),
+        ("범위 안(0.969~0.983)\n입니다.", True),
+        ("차이는 2\n퍼센트포인트입니다.", True),
+        ("이 묶음\n(bracket)을 봅니다.", True),
+        ("위에서 본 값입니다\n([위](#top)).", True),
+        ("상대 오차\n의 크기는", True),
+        ("상대 오차가\n의미 있는 값은", False),
+        ("기울기 검증\n으로 확인합니다.", True),
+        ("모두 3\n층으로 쌓습니다.", True),
+        ("$N$\n개의 샘플", True),
+        ("`dout`\n을 받습니다.", True),
+        # a break where a space belongs
+        ("학습률 0.1로 20에폭\n훈련합니다.", False),
+        ("값을 보면\n이 값은 작습니다.", False),
+        ("끝난 문장입니다.\n(참고로 이 값은 작습니다.)", False),
+        ("끝난 문장입니다.\n입니다라는 말은 없습니다.", False),
+        ("쉼표 뒤에는,\n(괄호) 가능합니다.", False),
+        ("층마다 다릅니다\n- 목록은 새 블록입니다.", False),
+        ("반복이 끝나면\n에폭마다 기록합니다.", False),
+        ("100\n에폭마다 기록합니다.", True),
+        ("분산이\n줄어듭니다.", False),
+        ("$\\epsilon$이 하는\n일입니다.", False),
+        ("He et al.\n(2015)", False),
+        ("arXiv:1506.01186\n(WACV 2017)", False),
+        ('!!! note "PyTorch로 옮길 때"\n    이 사이트는', False),
+    ],
+)
+def test_the_line_break_check_itself(tmp_path, text, flagged):
+    from tools.pages import parse
+
+    path = tmp_path / "page.md"
+    path.write_text(f"# 제목 {{ #title }}\n\n{text}\n", encoding="utf-8")
+    assert bool(page_break_problems(parse(path))) is flagged
+
+
+def test_the_yaml_line_break_check_itself(tmp_path):
+    path = tmp_path / "d.yml"
+    path.write_text(
+        "index:\n  ko: >-\n    한 줄이 끝나고 20\n    에폭 훈련합니다.\n"
+        "  en: >-\n    twenty\n    (epochs)\nother:\n  ko: >-\n    다음 줄로\n"
+        "    넘어가도 괜찮습니다.\n",
+        encoding="utf-8",
+    )
+    problems = yaml_break_problems(path)
+    assert len(problems) == 1 and ":4:" in problems[0]

@@ -47,15 +47,15 @@
           e2(f.act_std[9]) + ", 1층 기울기 표준편차 " + e2(f.grad_std[0]) + "입니다.";
       },
       lrSummary: function (lr, f) {
-        var s = "학습률 " + lr + ": 훈련 손실은 에폭 1에 " + g3(f.loss[1]) +
-          ", 에폭 20에 " + g3(f.loss[20]) + "입니다. 훈련 정확도 " + f.train_acc.toFixed(3) +
+        var s = "학습률 " + lr + ": 훈련 손실은 1에폭 뒤 " + g3(f.loss[1]) +
+          ", 20에폭 뒤 " + g3(f.loss[20]) + "입니다. 훈련 정확도 " + f.train_acc.toFixed(3) +
           ", 검증 정확도 " + f.val_acc[20].toFixed(3) + ". W1 비율 " +
           e1(f.ratio.W1[0]) + " → " + e1(f.ratio.W1[19]) + ", W2 " +
           e1(f.ratio.W2[0]) + " → " + e1(f.ratio.W2[19]) + ".";
         if (f.status === "diverged") s = "발산했습니다. " + s;
         if (f.status === "slow") s = "손실이 거의 줄지 않습니다. " + s;
-        if (f.inf !== null) s += " 에폭 " + f.inf + "부터 손실이 inf입니다.";
-        if (f.nan !== null) s += " 에폭 " + f.nan + "부터 NaN입니다.";
+        if (f.inf !== null) s += " " + f.inf + "에폭부터 손실이 inf입니다.";
+        if (f.nan !== null) s += " " + f.nan + "에폭부터 nan입니다.";
         return s;
       }
     }

@@ -12,7 +12,7 @@ LABELS = {
     "ko": {
         "no_bn": "BN 없음",
         "bn": "BN 있음",
-        "layer": "층 {}",
+        "layer": "{}층",
         "std_title": "출력의 표준편차",
         "depth": "층",
         "value": "tanh 출력",
