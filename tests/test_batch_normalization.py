@@ -5,6 +5,8 @@ loss = sum(out * dout) with a random upstream dout, relative error < 1e-7.
 BN and LN are smooth (eps > 0 keeps the square root away from 0), so no kinks.
 """
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -36,6 +38,7 @@ from snippets.gradient_checking.numerical_gradient import (
 )
 
 TOL = 1e-7
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def _check_layer(forward, backward, x, gamma, beta):
@@ -107,6 +110,23 @@ def test_spatial_batchnorm_normalizes_each_channel_over_n_h_w():
     np.testing.assert_allclose(out.mean(axis=(0, 2, 3)), 0, atol=1e-12)
     np.testing.assert_allclose(out.var(axis=(0, 2, 3)), 1, atol=1e-4)
     np.testing.assert_allclose(out, batch_norm(x), atol=1e-12)
+
+
+def test_the_spatial_demo_third_channel_loses_eps_over_its_variance():
+    # The page: channel 3 (std 0.2) has output variance 0.9998, below 1 by
+    # eps / sigma^2, about 25 eps (0.0002), not by eps. Same data as the demo.
+    rng = np.random.default_rng(3)
+    scale, shift = np.array([1.0, 4.0, 0.2]), np.array([0.0, -3.0, 10.0])
+    x = scale[:, None, None] * rng.normal(size=(4, 3, 5, 5)) + shift[:, None, None]
+    out, _ = spatial_batchnorm_forward(x, np.ones(3), np.zeros(3), {"mode": "train"})
+    var_in, var_out = x.var(axis=(0, 2, 3))[2], out.var(axis=(0, 2, 3))[2]
+    drop = 1 - var_out
+    assert round(var_out, 4) == 0.9998
+    assert drop == pytest.approx(1e-5 / (var_in + 1e-5), rel=1e-9)
+    assert 20 < drop / 1e-5 < 30 and round(drop, 4) == 0.0002
+    for lang, words in (("ko", "25배인 0.0002"), ("en", "about 25 times $\\epsilon$, or 0.0002")):
+        text = (DOCS / lang / "batch-normalization.md").read_text(encoding="utf-8")
+        assert words in " ".join(text.split()), f"docs/{lang}: state the drop as ~25 eps"
 
 
 def test_gamma_sqrt_var_eps_and_beta_mean_reconstruct_the_input():
