@@ -178,3 +178,39 @@ def test_a_page_shows_and_names_the_shared_files_its_snippets_import(page):
             f"{rel(page.path)}: tell the reader to copy `{shared.name}` beside the "
             "snippets that import it"
         )
+
+
+TOPIC_PAGES = [page for lang in LANGS for page in topic_pages(lang)]
+ENDING = ["summary", "exercises", "references"]
+HEADINGS = {
+    "ko": {"summary": "요약", "exercises": "연습 문제", "references": "참고 문헌"},
+    "en": {"summary": "Summary", "exercises": "Exercises", "references": "References"},
+}
+
+
+@pytest.mark.parametrize(
+    "page", TOPIC_PAGES, ids=[rel(page.path) for page in TOPIC_PAGES]
+)
+def test_every_topic_page_ends_with_summary_exercises_references(page):
+    # Issue 19, item 17: a short summary of what the page showed, then the exercises,
+    # then the references, as the page's last three sections, in this order.
+    sections = [h for h in page.headings if h.level == 2]
+    last = [h.id for h in sections[-3:]]
+    assert last == ENDING, (
+        f"{rel(page.path)}: end the page with the sections "
+        f"{' → '.join('#' + i for i in ENDING)} (found {' → '.join(last)})"
+    )
+    lang = page.path.parent.name
+    for heading in sections[-3:]:
+        assert heading.text == HEADINGS[lang][heading.id], (
+            f"{rel(page.path)}:{heading.line}: call #{heading.id} "
+            f"'{HEADINGS[lang][heading.id]}'"
+        )
+    summary = sections[-3]
+    text = page.path.read_text(encoding="utf-8").splitlines()
+    body = text[summary.line : sections[-2].line - 1]
+    bullets = [line for line in body if line.startswith("- ")]
+    assert 4 <= len(bullets) <= 7, (
+        f"{rel(page.path)}:{summary.line}: the summary is 4 to 7 short bullets "
+        f"(found {len(bullets)})"
+    )
