@@ -90,7 +90,8 @@ def train(train_set, val_set, lr=0.1, reg=0.0, epochs=20, batch_size=64,
           hidden=100, momentum=0.0, params=None, abort_factor=None, seed=0):
     """Minibatch SGD (with momentum if momentum > 0). Starts from `params` if given,
     else from init_params. Returns the parameters and the run's history:
-    train_loss, train_acc, val_acc: once before training and after every epoch;
+    train_loss, val_loss (both with the L2 term), train_acc, val_acc: once before
+    training and after every epoch;
     update_ratio["W1"], ...: ||step|| / ||W|| of every weight matrix, every step.
     With abort_factor, the run stops once a minibatch loss is not finite or
     exceeds abort_factor times the initial training loss."""
@@ -100,11 +101,13 @@ def train(train_set, val_set, lr=0.1, reg=0.0, epochs=20, batch_size=64,
     params = {name: p.copy() for name, p in params.items()}
     velocity = {name: np.zeros_like(p) for name, p in params.items()}
     rng = np.random.default_rng(seed)
-    history = {"train_loss": [], "train_acc": [], "val_acc": [], "aborted": False,
+    history = {"train_loss": [], "val_loss": [], "train_acc": [], "val_acc": [],
+               "aborted": False,
                "update_ratio": {name: [] for name in params if name[0] == "W"}}
 
     def evaluate():
         history["train_loss"].append(loss_and_grads(params, x, y, reg)[0])
+        history["val_loss"].append(loss_and_grads(params, *val_set, reg)[0])
         history["train_acc"].append(accuracy(params, x, y))
         history["val_acc"].append(accuracy(params, *val_set))
 

@@ -58,6 +58,16 @@ def test_history_has_one_entry_per_epoch_and_one_ratio_per_step():
     assert history["train_loss"][-1] < history["train_loss"][0]
 
 
+def test_history_records_the_validation_loss_of_each_epoch():
+    params, history = train(DATA["train"], DATA["val"], epochs=2, reg=1e-3)
+    assert len(history["val_loss"]) == 3
+    expected = loss_and_grads(params, *DATA["val"], reg=1e-3)[0]
+    assert history["val_loss"][-1] == pytest.approx(expected, rel=1e-12)
+    start = loss_and_grads(init_params(), *DATA["val"], reg=1e-3)[0]
+    assert history["val_loss"][0] == pytest.approx(start, rel=1e-12)
+    assert history["val_loss"][-1] < history["val_loss"][0]
+
+
 def test_the_update_ratio_is_the_actual_step_over_the_weights():
     # one full-batch SGD step: the ratio is ||lr * dW|| / ||W|| at the start
     x, y = DATA["train"]
