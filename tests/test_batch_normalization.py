@@ -124,9 +124,14 @@ def test_the_spatial_demo_third_channel_loses_eps_over_its_variance():
     assert round(var_out, 4) == 0.9998
     assert drop == pytest.approx(1e-5 / (var_in + 1e-5), rel=1e-9)
     assert 20 < drop / 1e-5 < 30 and round(drop, 4) == 0.0002
-    for lang, words in (("ko", "25배인 0.0002"), ("en", "about 25 times $\\epsilon$, or 0.0002")):
+    for lang, words in (
+        ("ko", "25배인 0.0002"),
+        ("en", "about 25 times $\\epsilon$, or 0.0002"),
+    ):
         text = (DOCS / lang / "batch-normalization.md").read_text(encoding="utf-8")
-        assert words in " ".join(text.split()), f"docs/{lang}: state the drop as ~25 eps"
+        assert words in " ".join(text.split()), (
+            f"docs/{lang}: state the drop as about 25 eps"
+        )
 
 
 def test_gamma_sqrt_var_eps_and_beta_mean_reconstruct_the_input():

@@ -148,8 +148,10 @@ def test_the_spacing_check_itself(tmp_path, text, flagged):
 #
 # After a word, the particles that are also everyday words at the start of a phrase
 # (이 "this", 나 "I", 일 "work", 인, 라, 면, 며) are left out: `…보면⏎이 값은` is fine.
-AMBIGUOUS_AFTER_WORD = {"이", "나", "일", "인", "라", "면", "며", "라서", "라면", "라는",
-                        "라고", "지만", "므로"}
+AMBIGUOUS_AFTER_WORD = {
+    "이", "나", "일", "인", "라", "면", "며",
+    "라서", "라면", "라는", "라고", "지만", "므로",
+}
 _CLEAR = "|".join(
     sorted(
         (re.escape(p) for p in PARTICLES if p not in AMBIGUOUS_AFTER_WORD),
@@ -167,7 +169,9 @@ _UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 UNIT_HEAD = re.compile(rf"(?:{_UNIT})(?:{_ALT})*(?=$|[\s.,;:!?)\]]|[가-힣])")
 HEAD = re.compile(r"([가-힣]+)")
 # A line that starts a new block rather than continuing the paragraph.
-NEW_BLOCK = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#|\||!!!|\?\?\?|///|<|>|\$\$|\{|\[\^)")
+NEW_BLOCK = re.compile(
+    r"^\s*(?:[-*+]\s|\d+[.)]\s|#|\||!!!|\?\?\?|///|<|>|\$\$|\{|\[\^)"
+)
 # What may end a line before a break: the end of a sentence or clause.
 CLAUSE_END = re.compile(r"[.,;:!?。…]['\"”’)]*$|\$\$$")
 
