@@ -11,6 +11,7 @@ of 0, and moving one W1 entry by h moves a pre-activation by at most h * max|x| 
 import numpy as np
 import pytest
 
+from snippets.babysitting_learning.early_stopping import train_with_early_stopping
 from snippets.babysitting_learning.exercise_initial_loss import softmax_loss, svm_loss
 from snippets.babysitting_learning.exercise_plateau import deep_params
 from snippets.babysitting_learning.loss_at_init import initial_loss
@@ -30,8 +31,18 @@ from snippets.gradient_checking.numerical_gradient import (
     numerical_gradient,
     relative_error,
 )
+from tests.conftest import REPO
 
 LN10 = np.log(10)
+PAGES = {lang: " ".join((REPO / "docs" / lang / "babysitting-learning.md").read_text(
+    encoding="utf-8").split()) for lang in ("ko", "en")}
+
+
+def _quoted(*texts):
+    """Each number must appear in both pages' prose exactly as the code prints it."""
+    for text in texts:
+        for lang, page in PAGES.items():
+            assert text in page, f"docs/{lang}/babysitting-learning.md lacks {text}"
 
 
 def _numerical_grads(params, x, y, reg, h=1e-5):
@@ -161,8 +172,10 @@ def test_lr_10_nan_comes_from_overflowing_scores_not_from_exp():
         s = scores(params, x)
         params11, _ = train(data["train"], data["val"], lr=10.0, epochs=11)
     assert all(np.isfinite(p).all() for p in params.values())
-    assert 1e151 < max(np.abs(params[w]).max() for w in ("W1", "W2")) < 1e155
-    assert np.isfinite(s).all() and np.abs(s).max() > 1e306  # near float64's max
+    largest = max(np.abs(params[w]).max() for w in ("W1", "W2"))
+    assert f"{largest:.1e}" == "1.8e+153"
+    assert np.isfinite(s).all() and f"{np.abs(s).max():.1e}" == "4.1e+306"
+    _quoted("1.8e+153", "4.1e+306")
     assert all(np.isnan(p).all() for p in params11.values())
 
 
@@ -170,7 +183,7 @@ def test_lr_range_test_restores_weights_and_suggests_a_good_rate():
     data = load_splits()
     params = init_params(seed=0)
     before = {k: v.copy() for k, v in params.items()}
-    lrs, smoothed, suggested = lr_range_test(data["train"], params)
+    lrs, raw, smoothed, suggested = lr_range_test(data["train"], params)
     for k in params:
         np.testing.assert_array_equal(params[k], before[k])
     assert len(lrs) == 93 and f"{lrs[-1]:.3g}" == "3.76"
@@ -179,6 +192,31 @@ def test_lr_range_test_restores_weights_and_suggests_a_good_rate():
     assert f"{suggested:.3g}" == "0.187" and f"{smoothed.min():.3f}" == "1.775"
     _, history = train(data["train"], data["val"], lr=suggested, epochs=20)
     assert round(history["val_acc"][-1], 3) == 0.980
+    _quoted("93", "3.76", "1.775", "1.87", "0.187")
+
+
+def test_the_smoothed_range_test_curve_lags_the_raw_loss():
+    data = load_splits()
+    lrs, raw, smoothed, _ = lr_range_test(data["train"], init_params(seed=0))
+    # the raw losses are the minibatch losses of the same steps: averaging them with
+    # the bias-corrected EMA by hand gives the smoothed curve
+    weights = 0.98 ** np.arange(len(raw))[::-1]
+    by_hand = [np.sum(weights[-(t + 1):] * raw[:t + 1]) * 0.02 / (1 - 0.98 ** (t + 1))
+               for t in range(len(raw))]
+    np.testing.assert_allclose(smoothed, by_hand, rtol=1e-12)
+    # 50 steps (the EMA's memory) cover 3 decades of lr in this 100-step test
+    assert f"{50 * np.log10(lrs[1] / lrs[0]):.1f}" == "3.0"
+    low, best = np.argmin(raw), np.argmin(smoothed)
+    assert (f"{raw[low]:.3f}", f"{lrs[low]:.3g}") == ("0.222", "0.811")
+    assert low < best and raw[best] > 4 * raw[low]  # the raw loss has turned up
+    assert all(raw[best + 1:best + 4] > 2)
+    at_01 = np.argmin(np.abs(lrs - 0.1))
+    assert smoothed[at_01] > 2 * raw[at_01]  # lagging: still near the start
+    _quoted("0.222", "0.811", "1.223", "2.661", "1.089", "2.90, 2.79", "6.25")
+    lrs9, _, smoothed9, suggested9 = lr_range_test(data["train"], init_params(seed=0),
+                                                   beta=0.9)
+    assert f"{lrs9[np.argmin(smoothed9)]:.3g} {suggested9:.3g}" == "1.63 0.163"
+    _quoted("1.63", "0.163")
 
 
 def test_update_ratio_is_the_actual_step_per_matrix():
@@ -199,6 +237,27 @@ def test_update_ratio_is_the_actual_step_per_matrix():
         assert 5e-4 < good[name][-1] < 3e-3
     assert f"{good['W1'][0]:.1e} {good['W1'][-1]:.1e}" == "6.9e-03 7.9e-04"
     assert f"{good['W2'][0]:.1e} {good['W2'][-1]:.1e}" == "2.6e-02 2.1e-03"
+    _quoted("6.9e-03", "2.6e-02", "7.9e-04", "2.1e-03")
+    # W2's steps are larger relative to its weights than W1's: 3.7x in epoch 1, 2.6x
+    # in epoch 20, 2.4x to 3.7x in between; the first epoch is 7x and 26x the guide
+    times = good["W2"] / good["W1"]
+    assert f"{times[0]:.1f} {times[-1]:.1f} {times.min():.1f} {times.max():.1f}" == (
+        "3.7 2.6 2.4 3.7")
+    assert (round(good["W1"][0] / 1e-3), round(good["W2"][0] / 1e-3)) == (7, 26)
+    _quoted("3.7", "2.6", "2.4")
+
+
+def test_at_lr_3_the_typical_first_epoch_step_exceeds_the_weights_but_not_all():
+    data = load_splits()
+    with np.errstate(over="ignore", invalid="ignore"):
+        _, h = train(data["train"], data["val"], lr=3.0, epochs=1)
+    w1, w2 = (np.array(h["update_ratio"][n]) for n in ("W1", "W2"))
+    assert len(w1) == 18 and np.median(w1) > 1 and np.median(w2) > 1
+    assert (f"{w1.min():.2f}", f"{w1.max():.2f}", int(np.sum(w1 < 1))) == (
+        "0.43", "3.63", 3)
+    assert (f"{w2.min():.2f}", f"{w2.max():.2f}", int(np.sum(w2 < 1))) == (
+        "0.69", "5.03", 2)
+    _quoted("1.58", "1.49", "0.43", "3.63", "0.69", "5.03")
 
 
 def test_train_val_gap_shrinks_with_data_and_width_two_underfits():
@@ -213,7 +272,63 @@ def test_train_val_gap_shrinks_with_data_and_width_two_underfits():
         0.444, 0.406)
     fifty = run(n_train=50)
     assert fifty["train_acc"].index(1.0) == 20
-    assert max(fifty["val_acc"]) == fifty["val_acc"][-1]  # still rising: no overfit
+    assert max(fifty["val_acc"]) == fifty["val_acc"][-1]  # still rising
+    # and the validation loss is lowest at the last of the 360 epochs
+    assert int(np.argmin(fifty["val_loss"])) == len(fifty["val_loss"]) - 1 == 360
+    assert f"{fifty['val_loss'][-1]:.3f}" == "0.731"
+    _quoted("0.231", "0.016", "0.769", "0.680", "0.731")
+
+
+def test_l2_barely_moves_the_gap_at_50_images():
+    gaps = {}
+    for reg in (0.0, 1e-3, 1e-2, 1e-1):
+        h = run(n_train=50, reg=reg)
+        gaps[reg] = h["train_acc"][-1] - h["val_acc"][-1]
+    assert [f"{g:.3f}" for g in gaps.values()] == ["0.231", "0.229", "0.214", "0.271"]
+    assert max(gaps.values()) - min(gaps.values()) < 0.06  # data moved it by 0.215
+    _quoted("0.229", "0.214", "0.271")
+
+
+def test_early_stopping_keeps_the_epoch_of_lowest_validation_loss():
+    data = load_splits()
+    x, y = data["train"]
+    subset = np.sort(np.random.default_rng(0).permutation(len(y))[:200])
+    small = (x[subset], y[subset])
+    best, log = train_with_early_stopping(small, data["val"], lr=1.0)
+    losses = [row["val_loss"] for row in log]
+    assert best["epoch"] == 15 == 1 + int(np.argmin(losses)) and len(log) == 25
+    assert min(losses[15:]) > best["val_loss"]  # 10 epochs without improvement
+    # the kept parameters are those of epoch 15: their validation loss, recomputed
+    assert loss_and_grads(best["params"], *data["val"])[0] == pytest.approx(
+        best["val_loss"], rel=1e-12)
+    # the gradient norm is that of the whole training set at those parameters
+    grads = loss_and_grads(best["params"], *small)[1]
+    assert np.linalg.norm(grads["W1"]) == pytest.approx(best["grad_W1"], rel=1e-12)
+    assert (f"{best['val_loss']:.3f}", f"{best['val_acc']:.3f}") == ("0.271", "0.926")
+    assert f"{log[-1]['val_acc']:.3f}" == "0.926"
+    assert (f"{log[0]['grad_W1']:.1e}", f"{log[-1]['grad_W1']:.1e}") == (
+        "1.6e+00", "4.4e-03")
+    _, full = train_with_early_stopping(small, data["val"], lr=1.0, patience=None)
+    assert len(full) == 100 and full[14]["val_loss"] == best["val_loss"]
+    assert f"{full[-1]['val_loss']:.3f}" == "0.300"
+    # the accuracy has not fallen: it is at its best later, while the loss rose
+    peak = max(full, key=lambda row: row["val_acc"])
+    assert (f"{peak['val_acc']:.3f}", peak["epoch"]) == ("0.934", 65)
+    assert round((peak["val_acc"] - best["val_acc"]) * 350) == 3
+    _quoted("0.271", "0.926", "0.300", "0.934", "4.4e-03")
+
+
+def test_zeroed_inputs_learn_only_the_label_frequencies():
+    h = overfit_subset(zero_inputs=True)
+    y = load_splits()["train"][1]
+    labels = y[np.random.default_rng(0).choice(len(y), 20, replace=False)]
+    share = np.bincount(labels) / 20
+    entropy = -(share[share > 0] * np.log(share[share > 0])).sum()
+    # the loss cannot go below the entropy of the labels, the accuracy above the
+    # largest class's share
+    assert entropy < h["train_loss"][-1] < entropy + 0.05
+    assert h["train_acc"][-1] == share.max() == 0.25
+    _quoted("2.03", "2.01", "0.25")
 
 
 def test_full_run_matches_the_digits_net_demo():
@@ -240,3 +355,16 @@ def test_small_weights_give_a_plateau_then_a_drop():
     assert all(abs(v - LN10) < 0.05 for v in bad["train_loss"][:7])
     assert bad["train_loss"][12] < 1.5
     assert good["train_loss"][2] < 0.5
+
+
+def test_small_weights_shrink_the_signal_by_0_28_then_0_25_per_layer():
+    x = load_splits()["train"][0]
+    params = deep_params(0.05)
+    h, factors = x, []
+    for i in (1, 2, 3):
+        new = np.maximum(h @ params[f"W{i}"] + params[f"b{i}"], 0)
+        factors.append(np.sqrt(np.mean(new**2) / np.mean(h**2)))
+        h = new
+    # measured RMS ratios agree with 0.05 * sqrt(fan_in / 2) to a few percent
+    np.testing.assert_allclose(factors, [0.283, 0.25, 0.25], rtol=0.1)
+    _quoted("0.28", "0.25")

@@ -10,9 +10,9 @@ from snippets.babysitting_learning.lr_sweep import first_epoch, lr_sweep
 
 LABELS = {
     "ko": {"epoch": "에폭", "loss": "훈련 손실", "lr": "학습률",
-           "big": "lr 3: 에폭 20에 {:.0e}", "nan": "lr 10: 에폭 {}부터 NaN"},
+           "big": "lr 3: 20에폭 뒤 1e100 초과", "nan": "lr 10: {}에폭부터 nan"},
     "en": {"epoch": "epoch", "loss": "training loss", "lr": "learning rate",
-           "big": "lr 3: {:.0e} at epoch 20", "nan": "lr 10: NaN from epoch {}"},
+           "big": "lr 3: above 1e100 at epoch 20", "nan": "lr 10: nan from epoch {}"},
 }
 TOP = 1e3  # the y-axis stops here; the diverging runs are annotated instead
 POWER = FuncFormatter(lambda v, _: f"{v:g}" if v >= 1e-3 else f"1e{np.log10(v):.0f}")
@@ -38,8 +38,9 @@ def make(lang, narrow=False):
     ax.set_xticks(range(0, 21, 5))
     ax.yaxis.set_major_formatter(POWER)
     ax.yaxis.set_minor_locator(NullLocator())
-    ax.text(1.2, 4e2, text["big"].format(histories[3.0]["train_loss"][-1]),
-            color=colors[5], va="center")
+    # past 1e100 a diverging run's digits depend on the CPU: only the bound is shown
+    assert histories[3.0]["train_loss"][-1] > 1e100
+    ax.text(1.2, 4e2, text["big"], color=colors[5], va="center")
     ax.text(1.2, 1.4e2, text["nan"].format(first_epoch(histories[10.0], np.isnan)),
             color=colors[6], va="center")
     ax.set_xlabel(text["epoch"])

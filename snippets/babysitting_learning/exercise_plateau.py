@@ -12,6 +12,11 @@ def deep_params(weight_std=None, seed=0):
 
 
 if __name__ == "__main__":
+    # ReLU keeps half of a symmetric input's second moment: each layer scales the
+    # signal's RMS by weight_std * sqrt(fan_in / 2)
+    factors = [0.05 * (fan_in / 2) ** 0.5 for fan_in in (64, 50, 50)]
+    print("per layer:", " ".join(f"{f:.2f}" for f in factors))
+    #> per layer: 0.28 0.25 0.25
     data = load_splits()
     for label, std in (("std 0.05", 0.05), ("He init ", None)):
         _, h = train(data["train"], data["val"], lr=0.1, epochs=40,

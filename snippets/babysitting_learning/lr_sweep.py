@@ -1,5 +1,5 @@
 import numpy as np
-from digits_net import init_params, load_splits, train
+from digits_net import init_params, load_splits, scores, train
 
 LEARNING_RATES = (1e-4, 1e-3, 1e-2, 1e-1, 1.0, 3.0, 10.0)
 
@@ -47,3 +47,13 @@ if __name__ == "__main__":
           f"{h['train_loss'][-1]:.3f}, train acc {h['train_acc'][0]:.3f} -> "
           f"{h['train_acc'][-1]:.3f}")
     #> lr 1e-4 from a small last layer: loss 2.310 -> 2.218, train acc 0.137 -> 0.301
+    data = load_splits()
+    with np.errstate(over="ignore", invalid="ignore"):
+        params, _ = train(data["train"], data["val"], lr=10.0, epochs=10)
+        s = scores(params, data["train"][0])
+    print(f"lr 10, after 10 epochs: largest |weight| "
+          f"{max(np.abs(params[w]).max() for w in ('W1', 'W2')):.1e},")
+    #> lr 10, after 10 epochs: largest |weight| 1.8e+153,
+    print(f"largest |score| {np.abs(s).max():.1e} (float64 max "
+          f"{np.finfo(float).max:.1e})")
+    #> largest |score| 4.1e+306 (float64 max 1.8e+308)
