@@ -17,10 +17,13 @@ from snippets.hyperparameter_optimization import (
     exercise_halving_budget,
     grid_vs_random,
     halton,
+    hyperband,
     noise_floor,
     sampling,
+    seed_check,
     sklearn_halving,
     successive_halving,
+    tpe_search,
 )
 from tests.conftest import REPO
 
@@ -34,9 +37,18 @@ def _data():
 
 
 def _quoted(text):
-    """A number must appear in both pages' prose exactly as printed."""
+    """A number must appear in both pages' prose exactly as printed (a line break
+    reads as a space)."""
     for lang, page in PAGES.items():
-        assert text in page, f"docs/{lang}/hyperparameter-optimization.md lacks {text}"
+        assert text in " ".join(page.split()), (
+            f"docs/{lang}/hyperparameter-optimization.md lacks {text}")
+
+
+def _printed(name):
+    """The `#>` lines of a snippet of this page (test_snippets keeps them true)."""
+    path = REPO / "snippets/hyperparameter_optimization" / f"{name}.py"
+    return "\n".join(line.strip()[3:] for line in path.read_text().splitlines()
+                     if line.strip().startswith("#> "))
 
 
 def test_noise_floor_numbers_match_the_formula_and_the_pages():
@@ -71,11 +83,15 @@ def test_copies_of_the_search_helpers_are_identical():
     # each file runs on its own; the page says the copies are identical
     for name in ("run_trial", "random_search"):
         original = inspect.getsource(getattr(coarse_fine, name))
-        for module in (grid_vs_random, best_so_far):
+        for module in (grid_vs_random, best_so_far, tpe_search):
             assert inspect.getsource(getattr(module, name)) == original, (
                 f"{module.__name__}.{name} differs from coarse_fine.{name}")
     assert (inspect.getsource(exercise_halving_budget.halving_budget)
             == inspect.getsource(successive_halving.halving_budget))
+    # hyperband.py repeats sample_configs and successive_halving
+    for name in ("sample_configs", "successive_halving"):
+        assert (inspect.getsource(getattr(hyperband, name))
+                == inspect.getsource(getattr(successive_halving, name)))
 
 
 def _trial(log_lr, log_reg, acc):
@@ -178,15 +194,149 @@ def test_best_so_far_is_a_running_maximum_that_skips_aborted_trials():
     np.testing.assert_array_equal(curve, [0.5, 0.5, 0.5, 0.9, 0.9, 0.9])
 
 
-def test_final_test_uses_the_configuration_the_fine_search_chose():
-    # coarse_fine.py's printed output (kept true by test_snippets) names the fine
-    # winner; final_test.py must train exactly that configuration
-    printed = (REPO / "snippets/hyperparameter_optimization/coarse_fine.py").read_text()
-    fine = printed.split("#> fine: ")[1]
-    lr, reg = re.search(r"#> lr ([\d.]+), reg ([\d.e+-]+): val acc", fine).groups()
-    source = (REPO / "snippets/hyperparameter_optimization/final_test.py").read_text()
-    assert f"lr={lr}, reg={float(reg):.1e}".replace("e-04", "e-4") in source
-    _quoted("lr 0.296, reg 1.9e-04")
+def test_seed_check_reruns_the_fine_top_three_and_final_test_the_chosen_one():
+    # coarse_fine.py's printed output names the fine search's top three;
+    # seed_check.py must rerun exactly those, and final_test.py must train the one
+    # seed_check.py printed as chosen by the mean
+    fine = _printed("coarse_fine").split("fine: ")[1]
+    top3 = re.findall(r"lr ([\d.]+), reg ([\d.e+-]+): val acc", fine)[:3]
+    source = (REPO / "snippets/hyperparameter_optimization/seed_check.py").read_text()
+    listed = ", ".join(f"({lr}, {float(reg):.1e})" for lr, reg in top3)
+    assert f"top3 = [{listed.replace('e-04', 'e-4').replace('e-03', 'e-3')}]" in source
+    lr, reg = re.search(r"chosen by the mean: lr ([\d.]+), reg ([\d.e+-]+)",
+                        _printed("seed_check")).groups()
+    final = (REPO / "snippets/hyperparameter_optimization/final_test.py").read_text()
+    assert f"lr={lr}, reg={float(reg):.1e}".replace("e-03", "e-3") in final
+    _quoted(f"lr {lr}, reg {reg}")
+    for mean_sd in re.findall(r": (0\.\d{3} ± 0\.\d{3})", _printed("seed_check")):
+        _quoted(mean_sd)
+    val, test = re.findall(r"acc (0\.\d{3} ± 0\.\d{3})", _printed("final_test"))
+    for text in (val, test):
+        _quoted(text)
+    # the search's run of the winner is seed 0 of the rerun: same number twice
+    assert _printed("seed_check").splitlines()[3].split()[0] == "0.986"
+
+
+def test_seed_zero_of_the_rerun_is_the_search_run_and_seeds_differ():
+    # the rerun's seed 0 is exactly the search's single run; other seeds differ
+    data = _data()
+    runs = seed_check.rerun_with_seeds(data, [(0.296, 1.9e-4)], seeds=range(3))
+    accs = runs[(0.296, 1.9e-4)]
+    assert accs[0] == coarse_fine.run_trial(data, 0.296, 1.9e-4, 20)["val_acc"]
+    assert len(set(accs)) > 1
+
+
+def test_the_standard_deviation_over_seeds_is_the_sample_one():
+    # mean ± sd with ddof=1, as printed; here recomputed from the five printed
+    # (rounded) accuracies, so allow the rounding
+    accs = [float(a) for a in _printed("seed_check").splitlines()[3].split()]
+    assert abs(np.mean(accs) - 0.979) < 0.0006
+    assert abs(np.std(accs, ddof=1) - 0.004) < 0.0011
+    test = [float(a) for a in _printed("final_test").splitlines()[-1].split()]
+    assert f"{np.mean(test):.3f}" == "0.982"
+    assert (min(test), max(test)) == (0.977, 0.986)
+    _quoted("0.977")
+    _quoted("0.986")
+
+
+def test_difference_of_two_independent_scores_is_sqrt_2_noisier():
+    se = noise_floor.standard_error(0.97, 350)
+    # 200 000 pairs of independent validation sets: the sd of the difference
+    rng = np.random.default_rng(5)
+    a, b = rng.binomial(350, 0.97, size=(2, 200_000)) / 350
+    assert abs((a - b).std() / (math.sqrt(2) * se) - 1) < 0.01
+    assert f"{math.sqrt(2) * se:.4f}" == "0.0129"
+    _quoted("0.0129")
+    _quoted("0.0258")
+
+
+@pytest.mark.parametrize(("a_only", "b_only"),
+                         [(2, 1), (7, 2), (0, 5), (10, 10), (3, 0)])
+def test_paired_test_is_the_exact_binomial_mcnemar_test(a_only, b_only):
+    from scipy.stats import binomtest  # installed with scikit-learn
+
+    right_a = np.array([True] * a_only + [False] * b_only + [True] * 30)
+    right_b = np.array([False] * a_only + [True] * b_only + [True] * 30)
+    got = noise_floor.paired_test(right_a, right_b)
+    expected = binomtest(a_only, a_only + b_only, 0.5).pvalue
+    assert got[:2] == (a_only, b_only) and got[2] == pytest.approx(expected)
+
+
+def test_paired_test_numbers_are_the_pages():
+    printed = _printed("noise_floor")
+    assert "0.986 vs 0.983: 2 vs 1, p = 1.00" in printed
+    assert "seed 0 vs 3: 7 vs 2, p = 0.18" in printed
+    _quoted("= 1.00")
+    _quoted("= 0.18")
+
+
+def test_a_20_epoch_run_takes_about_a_tenth_of_a_second_on_one_core():
+    # the page: "20 epochs take about a tenth of a second on one core"; the best of
+    # three runs (one BLAS thread) must be under 0.3 s even on a slow machine
+    import time
+
+    from threadpoolctl import threadpool_limits  # installed with scikit-learn
+
+    from snippets.digits_net import train
+
+    data = _data()
+    times = []
+    with threadpool_limits(1):
+        for _ in range(3):
+            start = time.perf_counter()
+            train(data["train"], data["val"], lr=0.1, epochs=20)
+            times.append(time.perf_counter() - start)
+    assert min(times) < 0.3, f"20 epochs took {min(times):.2f} s at best"
+
+
+def test_regularization_beyond_the_box_decides_the_score():
+    # printed by grid_vs_random.py; the page quotes each
+    line = next(x for x in _printed("grid_vs_random").splitlines()
+                if x.startswith("reg 1e-2"))
+    values = line.split(": ")[1].split()
+    assert values == ["0.974", "0.934", "0.791", "0.100"]
+    assert [float(v) for v in values] == sorted(map(float, values), reverse=True)
+    assert float(values[-1]) < 0.15  # chance level: one class of ten
+    for v in values:
+        _quoted(v)
+
+
+def test_coarse_and_fine_counts_quoted_on_the_pages():
+    printed = _printed("coarse_fine")
+    assert "after 1 epoch: 2 aborted, 9 below 0.15, 12 at 0.64 or more" in printed
+    assert "aborted at lr 1.70 1.72 2.34 4.07" in printed
+    assert "largest lr that finished: 0.74" in printed
+    assert "fine top 10: 0.980 to 0.986" in printed
+    for text in ("1.70, 1.72, 2.34", "4.07", "0.74", "1.51", "1.82", "0.64"):
+        _quoted(text)
+
+
+def test_hyperband_brackets_follow_li_et_al():
+    # Li et al. (2018), Algorithm 1 with R = 27, eta = 3: s_max = 3, B = 4R;
+    # bracket s starts n = ceil(B / R * eta^s / (s + 1)) configs at r = R / eta^s
+    sizes = [math.ceil(4 * 3 ** s / (s + 1)) for s in (3, 2, 1, 0)]
+    assert sizes == [27, 12, 6, 4]
+    printed = _printed("hyperband")
+    for n, spent in zip(sizes, (81, 78, 90, 108), strict=True):
+        assert re.search(rf"^\[{n}[,\]].*: {spent} epochs", printed, re.M)
+    # continuing budgets: 12*3 + 4*6 + 1*18, 6*9 + 2*18, 4*27
+    assert (12 * 3 + 4 * 6 + 1 * 18, 6 * 9 + 2 * 18, 4 * 27) == (78, 90, 108)
+    assert "357 epochs, best 0.986" in printed
+    for text in ("27, 12, 6", "81, 78, 90", "357", "0.974, 0.963, 0.957", "4.4"):
+        _quoted(text)
+    assert f"{357 / 81:.1f}" == "4.4"
+
+
+def test_tpe_search_is_seeded_and_stays_in_the_box():
+    box = {"log_lr": (-5, 1), "log_reg": (-7, 0)}
+    data = _data()
+    first = tpe_search.tpe_search(data, box, n_trials=12, epochs=1, seed=3)
+    again = tpe_search.tpe_search(data, box, n_trials=12, epochs=1, seed=3)
+    assert [t["log_lr"] for t in first] == [t["log_lr"] for t in again]
+    assert all(-5 <= t["log_lr"] <= 1 and -7 <= t["log_reg"] <= 0 for t in first)
+    printed = _printed("tpe_search")
+    assert "TPE: >= 0.95 in trials 11-30: 10 9" in printed
+    assert "random: >= 0.95 in trials 11-30: 4 3" in printed
 
 
 def test_best_of_20_equal_scores_is_biased_by_about_1_9_standard_errors():
