@@ -12,7 +12,7 @@ from snippets.hyperparameter_optimization.noise_floor import standard_error
 
 LABELS = {
     "ko": {
-        "trials": "시행 횟수",
+        "trials": "시행 수",
         "acc": "검증 정확도",
         "search": "탐색 {}",
         "band": "± 2 표준오차",

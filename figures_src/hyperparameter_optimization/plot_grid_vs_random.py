@@ -7,7 +7,7 @@ import numpy as np
 LABELS = {
     "ko": {
         "grid": "그리드 탐색 (3 × 3)",
-        "random": "무작위 탐색 (9회)",
+        "random": "무작위 탐색 (시행 9개)",
         "important": "중요한 파라미터",
         "unimportant": "덜 중요한 파라미터",
     },
