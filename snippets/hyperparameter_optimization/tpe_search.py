@@ -2,8 +2,6 @@ import numpy as np
 import optuna
 from digits_net import load_splits, train
 
-optuna.logging.set_verbosity(optuna.logging.WARNING)  # print only what we print
-
 
 def run_trial(data, lr, reg, epochs, abort_factor=3):
     """Train one configuration and score it on the validation split. A run whose
@@ -26,6 +24,9 @@ def random_search(data, box, n_trials, epochs, seed=0):
 
 
 # --8<-- [start:tpe]
+optuna.logging.set_verbosity(optuna.logging.WARNING)  # print only what we print
+
+
 def tpe_search(data, box, n_trials, epochs, seed=0):
     """The same trials as random_search, but Optuna's TPE sampler picks each
     point from the scores so far (its first 10 points are random)."""
