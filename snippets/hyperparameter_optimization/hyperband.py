@@ -67,7 +67,7 @@ if __name__ == "__main__":
     #> [12, 4, 1]: 78 epochs, lr 1.67: 0.974
     #> [6, 2]: 90 epochs, lr 0.02: 0.963
     #> [4]: 108 epochs, lr 0.07: 0.957
-    best = max(brackets, key=lambda b: b["val_acc"])
-    print(f"{sum(b['spent'] for b in brackets)} epochs, best {best['val_acc']:.3f}")
+    winner = max(brackets, key=lambda b: b["val_acc"])
+    print(f"{sum(b['spent'] for b in brackets)} epochs, best {winner['val_acc']:.3f}")
     #> 357 epochs, best 0.986
 # --8<-- [end:demo]
