@@ -270,9 +270,9 @@ def test_paired_test_numbers_are_the_pages():
     _quoted("= 0.18")
 
 
-def test_a_20_epoch_run_takes_about_a_tenth_of_a_second_on_one_core():
-    # the page: "20 epochs take about a tenth of a second on one core"; the best of
-    # three runs (one BLAS thread) must be under 0.3 s even on a slow machine
+def test_a_20_epoch_run_takes_a_fraction_of_a_second_on_one_core():
+    # the page: 20 epochs take about 0.15 s on one core and stay under 0.3 s; the
+    # best of three runs with one BLAS thread is what is checked
     import time
 
     from threadpoolctl import threadpool_limits  # installed with scikit-learn
@@ -287,6 +287,7 @@ def test_a_20_epoch_run_takes_about_a_tenth_of_a_second_on_one_core():
             train(data["train"], data["val"], lr=0.1, epochs=20)
             times.append(time.perf_counter() - start)
     assert min(times) < 0.3, f"20 epochs took {min(times):.2f} s at best"
+    _quoted("0.3")
 
 
 def test_regularization_beyond_the_box_decides_the_score():
