@@ -18,8 +18,9 @@ if __name__ == "__main__":
     #> lr      W1: epoch 1  epoch 20   W2: epoch 1  epoch 20
     for lr in (1e-3, 1e-1, 3.0):
         r = update_ratios(lr)
-        # Steps larger than the weights: the run diverges, and where it is by epoch
-        # 20 depends on rounding, which differs between CPUs, so it is not printed.
+        # A first epoch whose median step is larger than the weights: the run
+        # diverges, and where it is by epoch 20 depends on rounding, which differs
+        # between CPUs, so it is not printed.
         diverges = r["W1"][0] > 1 or r["W2"][0] > 1
         last = {name: "-" if diverges else f"{v[-1]:.1e}" for name, v in r.items()}
         print(f"{lr:<7g} {r['W1'][0]:11.1e} {last['W1']:>9} "
