@@ -13,9 +13,12 @@ What a reader of any browser must get, checked the same way in all three:
   the palette of the other.
 - The explorer goes live; no page logs an error.
 
-Each engine sees every page of the site once (the topic pages at one width each,
-alternating between engines so that each topic page of each language is seen at both
-widths); `SITE_ENGINES_ALL=1` checks every page at both widths in every engine.
+Each engine sees every page of the site once (at one width, alternating between
+engines so that each page of each language is seen at both widths);
+`SITE_ENGINES_ALL=1` checks every page at both widths in every engine. Chromium also
+measures the layout shift of the arrival (CLS: the Layout Instability API is
+Chromium's; in Firefox and WebKit the exact arrival and scroll steps are the evidence
+that nothing moves).
 """
 
 from __future__ import annotations
@@ -176,6 +179,22 @@ TOC_JUMP = """async (id) => {
 
 ERRORS_SEEN = "() => window.__errors || ['no error collector: not served by the lane']"
 
+CLS_LIMIT = 0.01
+# Chromium only: the layout shifts it recorded since the navigation (buffered), once
+# fonts are in and half a second has passed since `load`.
+CLS = """async () => {
+  await document.fonts.ready;
+  const loaded = performance.getEntriesByType('navigation')[0].loadEventEnd;
+  const wait = Math.max(0, loaded + 500 - performance.now());
+  await new Promise((r) => setTimeout(r, wait));
+  new PerformanceObserver(() => {}).observe({type: 'layout-shift', buffered: true});
+  const shifts = performance.getEntriesByType('layout-shift')
+    .filter((e) => !e.hadRecentInput);
+  return {score: shifts.reduce((sum, e) => sum + e.value, 0),
+          shifts: shifts.slice(0, 5).map((e) => ({value: e.value, nodes:
+            (e.sources || []).map((s) => s.node && s.node.nodeName).slice(0, 3)}))};
+}"""
+
 # The figure files this page fetched (Resource Timing), and what each <img> shows.
 FIGURES = """() => ({
   fetched: performance.getEntriesByType('resource').map((e) => e.name)
@@ -259,8 +278,9 @@ def _jumps(where: str, steps: list[dict]) -> list[str]:
 
 
 def test_a_reader_arrives_and_scrolls_back(visit, browsers, lane_origin, site):
-    """Fresh load at the last section, scroll up to the top in 300 px steps, jump
-    to every section from the table of contents; no error, nothing lazy."""
+    """Fresh load at the last section (in Chromium: no layout shift), scroll up to
+    the top in 300 px steps, jump to every section from the table of contents; no
+    error, nothing lazy."""
     engine, file, size = visit
     path = sitecheck.Page(file).path
     browser = browsers(engine)
@@ -270,8 +290,14 @@ def test_a_reader_arrives_and_scrolls_back(visit, browsers, lane_origin, site):
     sections = sitecheck.SECTION.findall(html)
     last = f"#{sections[-1]}" if sections else ""
     browser.open(f"{lane_origin}{path}{last}", width, height)
+    problems = []
+    if engine == "chromium":
+        cls = browser.run(CLS)
+        if cls["score"] > CLS_LIMIT:
+            problems.append(f"{where}{last}: CLS {cls['score']:.3f} > {CLS_LIMIT}: "
+                            f"{cls['shifts']}")
     browser.run(SETTLE)
-    problems = [
+    problems += [
         f"{where}: laid out lazily: {lazy}" for lazy in [browser.run(LAZY)] if lazy
     ]
     if sections:
