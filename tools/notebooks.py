@@ -143,7 +143,12 @@ def snippet_line(spec: str, cell_line: int) -> int:
     return number
 
 
-PACKAGES = {"numpy": "numpy", "matplotlib": "matplotlib", "sklearn": "scikit-learn"}
+PACKAGES = {
+    "numpy": "numpy",
+    "matplotlib": "matplotlib",
+    "sklearn": "scikit-learn",
+    "optuna": "optuna",
+}
 
 
 def _imports(paths: list[str]) -> str:
