@@ -1,6 +1,8 @@
 """The build machinery: output lines, notebook generation, safe site replacement."""
 
+import shutil
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -172,3 +174,26 @@ def test_the_site_url_comes_from_one_setting_with_a_subpath():
     assert build.site_url("en", project_page) == "https://someone.github.io/some-repo/en/"
     with pytest.raises(ValueError, match="give a full URL"):
         build.site_url("", {"SITE_URL": "/some-prefix/"})
+
+
+def test_the_palette_switching_rule_is_cut_from_materials_stylesheet(tmp_path):
+    """Against the pinned Material's own stylesheet: the rule is there once, and only
+    it goes; a stylesheet without it stops the build with the fix."""
+    import material
+
+    from tools import finish
+
+    shipped = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    (original,) = shipped.glob("palette.*.min.css")
+    sheets = tmp_path / "assets" / "stylesheets"
+    sheets.mkdir(parents=True)
+    copy = sheets / original.name
+    shutil.copyfile(original, copy)
+    before = copy.read_text(encoding="utf-8")
+    finish.without_switching_rule(tmp_path)
+    after = copy.read_text(encoding="utf-8")
+    assert "data-md-color-switching" in before
+    assert "data-md-color-switching" not in after
+    assert len(before) - len(after) == len(finish.SWITCHING_RULE)
+    with pytest.raises(ValueError, match="update SWITCHING_RULE"):
+        finish.without_switching_rule(tmp_path)
