@@ -1,5 +1,7 @@
-"""hooks/content.py: code blocks reachable by keyboard."""
+"""hooks/content.py: code blocks reachable by keyboard, and light."""
 
+import re
+from html import unescape
 from pathlib import Path
 
 import material
@@ -29,3 +31,20 @@ def test_materials_bundle_still_reads_the_content_lazy_flag():
     )
     assert any('"content.lazy"' in b.read_text(encoding="utf-8") for b in bundles)
     assert "content.lazy" in Path("mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_only_tokens_with_their_own_colour_keep_a_span():
+    """As Pygments writes `for k in d: print(f"{k}", 1)  # c` (pymdownx.highlight)."""
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import PythonLexer
+
+    code = 'for k in d: print(f"{k}", 1)  # c\n'
+    html = highlight(code, PythonLexer(), HtmlFormatter())
+    out = content.on_page_content(html, None, None, None)
+    kept = re.findall(r'<span class="([\w ]+)">', out)
+    assert set(kept) == {"k", "nb", "sa", "s2", "si", "mi", "c1"}, kept
+    assert unescape(re.sub(r"<[^>]+>", "", out)) == unescape(
+        re.sub(r"<[^>]+>", "", html)
+    )  # the text is unchanged
+    assert "<span class=\"p\">" in html and "<span class=\"o" in html
