@@ -131,11 +131,16 @@ def test_particles_attach_to_math_code_and_numbers(page):
     ],
 )
 def test_the_spacing_check_itself(tmp_path, text, flagged):
+    assert bool(spacing_problems(_page_of(tmp_path, text))) is flagged
+
+
+def _page_of(tmp_path, text):
+    """A one-heading Korean page whose body is `text`, parsed as the pages are."""
     from tools.pages import parse
 
     path = tmp_path / "page.md"
     path.write_text(f"# 제목 {{ #title }}\n\n{text}\n", encoding="utf-8")
-    assert bool(spacing_problems(parse(path))) is flagged
+    return parse(path)
 
 
 # --- Line breaks (ko-style.md, "Line breaks in the Markdown source") -----------------
@@ -317,11 +322,7 @@ def test_no_line_break_where_no_space_belongs_in_the_yaml(name):
     ],
 )
 def test_the_line_break_check_itself(tmp_path, text, flagged):
-    from tools.pages import parse
-
-    path = tmp_path / "page.md"
-    path.write_text(f"# 제목 {{ #title }}\n\n{text}\n", encoding="utf-8")
-    assert bool(page_break_problems(parse(path))) is flagged
+    assert bool(page_break_problems(_page_of(tmp_path, text))) is flagged
 
 
 def test_the_yaml_line_break_check_itself(tmp_path):
