@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import re
 import threading
 from dataclasses import dataclass, field
@@ -55,13 +56,32 @@ RAW_MATH = re.compile(
 
 # -------------------------------------------------------------------------- server
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, head: bytes = b"", **kwargs):
+        self.head = head  # set before the base class handles the request
+        super().__init__(*args, **kwargs)
+
     def log_message(self, *args):
         pass
 
+    def send_head(self):
+        """An HTML page with `head` at the start of its <head>; the rest as it is."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not self.head or path.suffix != ".html" or not path.is_file():
+            return super().send_head()
+        body = path.read_bytes().replace(b"<head>", b"<head>" + self.head, 1)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
-def serve(directory: Path):
-    """Serve `directory` on 127.0.0.1 at a free port; return (origin, stop)."""
-    handler = functools.partial(_Quiet, directory=str(directory))
+
+def serve(directory: Path, head: bytes = b""):
+    """Serve `directory` on 127.0.0.1 at a free port, with `head` put first in the
+    <head> of every HTML page; return (origin, stop)."""
+    handler = functools.partial(_Quiet, directory=str(directory), head=head)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
 

@@ -23,13 +23,8 @@ that nothing moves).
 
 from __future__ import annotations
 
-import functools
-import http.server
-import io
 import os
 import re
-import threading
-from pathlib import Path
 
 import pytest
 
@@ -59,33 +54,11 @@ addEventListener('unhandledrejection', (e) => __errors.push('unhandled: ' + e.re
 }; })(console.error);</script>"""
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        """HTML with ERRORS at the start of <head>; everything else as it is."""
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix != ".html" or not path.is_file():
-            return super().send_head()
-        body = path.read_bytes().replace(b"<head>", b"<head>" + ERRORS, 1)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
 @pytest.fixture(scope="module")
 def lane_origin(site):
-    handler = functools.partial(_Handler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    origin, stop = sitecheck.serve(site, head=ERRORS)
+    yield origin
+    stop()
 
 
 _browsers: dict[tuple[str, bool], engines.Browser] = {}
