@@ -4,10 +4,11 @@ import ast
 import os
 import shutil
 import sys
+import unicodedata
 
 import pytest
 
-from tests.conftest import SNIPPETS, rel, run_snippet_output
+from tests.conftest import REPO, SNIPPETS, rel, run_snippet_output
 from tools.pages import shared_imports
 
 # scikit-learn only for the small datasets it ships (digits): no download needed.
@@ -56,3 +57,50 @@ def test_snippet_lines_fit_88_columns(snippet):
         if len(line) > 88
     ]
     assert not long, f"{rel(snippet)}: lines {long} are longer than 88 columns"
+
+
+# What a snippet prints is read on a phone: a code block there is about 40 monospace
+# columns wide (360 px; Material runs code blocks to the screen's edges), so every
+# `#>` line, as the page shows it (its indentation included), fits in 40 columns.
+# A character that East Asian typography draws wide (Hangul, CJK) takes two.
+PHONE_COLUMNS = 40
+# file -> why its table cannot be narrower (keep this short).
+WIDER_OUTPUT = {}
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_display_width_counts_wide_characters_twice():
+    assert display_width("#> loss 2.30") == 12
+    assert display_width("#> 손실 2.30") == 12
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=rel)
+def test_printed_output_fits_a_phone_column(snippet):
+    if rel(snippet) in WIDER_OUTPUT:
+        pytest.skip(WIDER_OUTPUT[rel(snippet)])
+    wide = [
+        f"line {number} ({display_width(line.rstrip())} columns): {line.strip()}"
+        for number, line in enumerate(snippet.read_text().splitlines(), 1)
+        if line.lstrip().startswith("#>")
+        and display_width(line.rstrip()) > PHONE_COLUMNS
+    ]
+    assert not wide, (
+        f"{rel(snippet)}: printed output wider than a phone's code block "
+        f"({PHONE_COLUMNS} columns); print shorter labels, one value a line, or "
+        f"fewer columns (then rerun tools/snippet_output.py --update):\n"
+        + "\n".join(wide)
+    )
+
+
+def test_wider_output_exceptions_are_real_snippets_that_need_them():
+    for name in WIDER_OUTPUT:
+        path = REPO / name
+        assert path.is_file(), f"WIDER_OUTPUT names {name}, which does not exist"
+        assert any(
+            display_width(line.rstrip()) > PHONE_COLUMNS
+            for line in path.read_text().splitlines()
+            if line.lstrip().startswith("#>")
+        ), f"WIDER_OUTPUT: {name} fits {PHONE_COLUMNS} columns now; remove it"
