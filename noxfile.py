@@ -4,11 +4,11 @@ from pathlib import Path
 
 import nox
 
-PYPROJECT = nox.project.load_toml("pyproject.toml")
 nox.options.sessions = ["tests"]
 nox.options.reuse_venv = "yes"
 # uv creates and fills an environment in seconds from its cache; `nox[uv]` (the
-# README's install) brings it, and plain virtualenv + pip remain the fallback.
+# README's install) brings it; plain virtualenv remains the fallback (install()
+# then puts uv in the environment: every install goes through uv.lock).
 # Sessions keep one environment each (nox has no clean way to share one), but uv
 # hard-links every package from its cache: measured, a second ~450 MB environment
 # takes 3-4 s and ~16 MB of disk.
@@ -21,7 +21,20 @@ ENV = {"MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
 
 
 def install(session: nox.Session, group: str) -> None:
-    session.install(*nox.project.dependency_groups(PYPROJECT, group))
+    """Install one dependency group of pyproject.toml at exactly the versions that
+    uv.lock pins, the whole tree: two runs of the same commit get the same numpy,
+    so the same digits and figures. `--locked` fails if pyproject.toml changed
+    without `nox -s lock`; `uv sync` also removes what the group no longer has."""
+    if session.virtualenv.venv_backend != "uv":  # the virtualenv fallback: get uv
+        session.install("uv")
+    session.run_install(
+        "uv",
+        "sync",
+        "--locked",
+        "--only-group",
+        group,
+        env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
+    )
     if group in ("site", "test", "e2e"):  # the build's Node tools (tools/nodejs.py)
         session.run("python", "-m", "tools.nodejs", "ci", "tools/node")
 
@@ -97,6 +110,17 @@ def workflows(session: nox.Session) -> None:
     files = sorted(str(p) for p in Path(".github/workflows").glob("*.yml"))
     session.run("actionlint", *files)
     session.run("zizmor", "--offline", "--no-progress", *files)
+
+
+@nox.session(venv_backend="none")
+def lock(session: nox.Session) -> None:
+    """Update uv.lock after editing pyproject.toml's dependency groups, keeping every
+    other pin; `-- --upgrade` moves everything to the newest versions allowed
+    (`-- --upgrade-package numpy` one package). Commit uv.lock with the change."""
+    import nox.virtualenv
+
+    uv = nox.virtualenv.UV  # the uv that came with nox[uv], else the one on PATH
+    session.run(uv, "lock", *session.posargs, external=True)
 
 
 @nox.session
