@@ -253,7 +253,8 @@ def test_serve_rebuilds_what_changed_and_retries_what_failed(monkeypatch):
     stamps = {"docs/ko/a.md": 1.0, "docs/en/a.md": 1.0, "snippets/x.py": 1.0}
     built = []
     monkeypatch.setattr(serve, "snapshot", lambda: dict(stamps))
-    monkeypatch.setattr(serve, "generate", lambda: True)
+    monkeypatch.setattr(serve, "draw", lambda: True)
+    monkeypatch.setattr(serve, "run_notebooks", lambda: [])
     monkeypatch.setattr(serve, "build_language", built.append)
     rebuild = serve.Rebuilder()
     rebuild()

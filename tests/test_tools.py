@@ -197,3 +197,61 @@ def test_the_palette_switching_rule_is_cut_from_materials_stylesheet(tmp_path):
     assert len(before) - len(after) == len(finish.SWITCHING_RULE)
     with pytest.raises(ValueError, match="update SWITCHING_RULE"):
         finish.without_switching_rule(tmp_path)
+
+
+def test_the_build_fails_on_a_stale_output_line_naming_file_and_line(
+    tmp_path, monkeypatch, capsys
+):
+    from tools import snippet_checks
+
+    assert build.STEPS[0] is snippet_checks.main, "the build checks the snippets first"
+    snippet = tmp_path / "wrong.py"
+    snippet.write_text("x = 2\nprint(x + 1)\n#> 4\n")
+    monkeypatch.setattr(snippet_checks, "snippets", lambda: [snippet])
+    monkeypatch.setattr(snippet_checks, "CACHE", tmp_path / "snippets.json")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+    monkeypatch.setattr(build, "SITE", site)
+
+    def later_step(argv):
+        raise AssertionError("the build went on after a stale #> line")
+
+    monkeypatch.setattr(build, "STEPS", (snippet_checks.main, later_step))
+    assert build.main() == 1
+    err = capsys.readouterr().err
+    assert f"{snippet}:3: its #> lines differ from what it prints" in err
+    assert f"nox -s snippets -- {snippet}" in err and "+#> 3" in err
+    assert "site/ was left as it was" in err
+    assert (site / "index.html").read_text() == "old"
+
+    # fixed, it passes; then only an edit of its code or its #> lines runs it again
+    snippet.write_text("x = 2\nprint(x + 1)\n#> 3\n")
+    assert snippet_checks.main([]) == 0
+    snippet.write_text("x = 2  # two\n# three, printed:\nprint(x + 1)\n#> 3\n")
+    assert snippet_checks.main([]) == 0
+    assert "snippets: 0 to run, 1 unchanged" in capsys.readouterr().out
+    snippet.write_text("x = 2  # two\n# three, printed:\nprint(x + 1)\n#> 5\n")
+    assert snippet_checks.main([]) == 1
+    assert f"{snippet}:4: its #> lines differ" in capsys.readouterr().err
+
+
+def test_a_comment_edit_changes_no_figure_key_but_a_code_edit_does(tmp_path):
+    from tools.cache import code_text
+
+    def text(source, keep_output=False):
+        path = tmp_path / "demo.py"
+        path.write_text(source)
+        return code_text(path, keep_output)
+
+    base = 'x = 1\nif x:\n    print("# not a comment")\n    #> # not a comment\n'
+    commented = (
+        "# a new comment\nx = 1  # one\nif x:\n"
+        '    # say it\n    print("# not a comment")\n    #> # not a comment\n'
+    )
+    assert text(base) == text(commented)
+    assert text(base, keep_output=True) == text(commented, keep_output=True)
+    assert '"# not a comment"' in text(base)  # a string is code
+    assert text(base) == text(base.replace("#> # not", "#> # stale"))
+    assert text(base, True) != text(base.replace("#> # not", "#> # stale"), True)
+    assert text(base) != text(base.replace("x = 1", "x = 2"))

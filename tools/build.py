@@ -1,4 +1,5 @@
-"""Build the whole site: figures, then notebooks, then one MkDocs build per language.
+"""Build the whole site: check every snippet's `#>` lines, draw the figures, execute
+the notebooks, then one MkDocs build per language.
 
 Korean is built at the root of the site and English under /en/. Everything is built
 into a temporary directory that replaces `site/` only when every step succeeded, so a
@@ -23,12 +24,15 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from tools import figures, finish, notebooks
+from tools import figures, finish, notebooks, snippet_checks
 
 REPO = Path(__file__).resolve().parent.parent
 SITE = REPO / "site"
 CONFIGS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
 PREVIEW_URL = "http://127.0.0.1:8000/"  # nox -s serve
+# What runs before MkDocs, in order; each only what changed since it last succeeded.
+# The snippets first: a stale `#>` line fails the build before minutes of drawing.
+STEPS = (snippet_checks.main, figures.main, notebooks.main)
 
 
 def site_url(subdir: str, environ: dict[str, str] | None = None) -> str:
@@ -80,7 +84,7 @@ def main() -> int:
     logging.basicConfig(
         level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
-    for step in (figures.main, notebooks.main):
+    for step in STEPS:
         if step([]) != 0:
             print(
                 "build failed: see the message above; site/ was left as it was",

@@ -13,8 +13,9 @@ An explorer (an interactive figure, docs/assets/explorer.js) gets its frames the
 same way: `figures_src/<page>/explore_<name>.py` exposes `data() -> dict`, written as
 compact JSON to `docs/<lang>/figures/<page>/<name>.json` for both languages.
 A figure or an explorer's data is redrawn
-only when its script, a repository module it imports (the snippets it draws from),
-the shared style or this renderer changed; scripts run in parallel.
+only when the code (comments aside) of its script, of a repository module it imports
+(the snippets it draws from), of the shared style or of this renderer changed, or
+uv.lock did; scripts run in parallel.
 
     python -m tools.figures            # draw what changed
     python -m tools.figures --force    # draw everything
@@ -30,7 +31,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from tools.cache import run_changed
+from tools.cache import code_text, run_changed
 from tools.pages import shared_file
 
 REPO = Path(__file__).resolve().parent.parent
@@ -182,11 +183,16 @@ def _local_imports(path: Path) -> set[Path]:
 
 
 def cache_key(script: Path) -> str:
+    """What the figure depends on: the code of the script, of the repository files it
+    imports and of the shared style and renderer, without their comments (a comment
+    edit redraws nothing), and uv.lock (matplotlib's and numpy's versions)."""
     digest = hashlib.sha256()
     shared = {SOURCES / "style.py", SOURCES / "theme.py", Path(__file__)}
     for path in sorted(_local_imports(script) | shared):
         digest.update(path.relative_to(REPO).as_posix().encode())
-        digest.update(path.read_bytes())
+        digest.update(code_text(path).encode())
+    lock = REPO / "uv.lock"
+    digest.update(lock.read_bytes() if lock.is_file() else b"")
     return digest.hexdigest()
 
 

@@ -2,10 +2,13 @@
 
 Builds everything once (figures, notebooks, both languages), serves it at
 http://127.0.0.1:8000 (Korean at /, English at /en/) and watches the sources. On a
-change it redraws only the figures and re-runs only the notebooks whose inputs
-changed (the build's cache), rebuilds only the language(s) the change touches —
-a Korean page rebuilds the Korean site, a snippet or figure script both — and
-reloads the open pages. The preview lives in .cache/serve/, apart from site/.
+change it redraws only the figures whose code changed (the build's cache: a comment
+edit redraws nothing), rebuilds only the language(s) the change touches — a Korean
+page rebuilds the Korean site, a snippet or figure script both — and reloads the
+open pages at once. Only then does it re-run the notebooks whose page or snippets
+changed and check the `#>` lines of the snippets that changed; if a notebook
+changed, its language is rebuilt and the pages reload again. The preview lives in
+.cache/serve/, apart from site/.
 
     python -m tools.serve [PORT]
 """
@@ -20,7 +23,7 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from tools import figures, finish, notebooks
+from tools import figures, finish, notebooks, snippet_checks
 from tools.build import CONFIGS, REPO, mkdocs_build, site_url
 
 OUT = REPO / ".cache" / "serve"
@@ -84,12 +87,46 @@ def generate() -> bool:
     return figures.main([]) == 0 and notebooks.main([]) == 0
 
 
-class Rebuilder:
-    """Called by the server after files changed. Until a rebuild succeeds, the files
-    changed before it count as changed again (fixing a page rebuilds what failed)."""
+def draw() -> bool:
+    """The figures whose code changed (what a page needs); False if one failed."""
+    return figures.main([]) == 0
 
-    def __init__(self) -> None:
+
+def notebook_stamps() -> dict[str, float]:
+    """Modification time of every executed notebook (docs/<lang>/notebooks/)."""
+    return {
+        path.relative_to(REPO).as_posix(): path.stat().st_mtime
+        for lang in LANG_DIRS.values()
+        for path in (REPO / "docs" / lang / "notebooks").glob("*.ipynb")
+    }
+
+
+def run_notebooks() -> list[str]:
+    """Re-run the notebooks whose inputs changed and check the `#>` lines of the
+    snippets that changed; the build subdirs whose notebooks changed."""
+    before = notebook_stamps()
+    if snippet_checks.main([]) != 0:
+        log.error("a snippet's #> lines are stale: see above")
+    if notebooks.main([]) != 0:
+        log.error("a notebook failed: see above")
+    after = notebook_stamps()
+    changed = {p for p in after.keys() | before.keys() if after.get(p) != before.get(p)}
+    return [
+        subdir
+        for subdir, lang in LANG_DIRS.items()
+        if any(path.startswith(f"docs/{lang}/") for path in changed)
+    ]
+
+
+class Rebuilder:
+    """Called by the server after files changed: first the figures and the pages of
+    the languages the change touches, published at once; then the notebooks, and
+    their languages again if one changed. Until the pages rebuild, the files changed
+    before count as changed again (fixing a page rebuilds what failed)."""
+
+    def __init__(self, server: Preview | None = None) -> None:
         self.stamps = snapshot()
+        self.server = server
 
     def __call__(self) -> None:
         now = snapshot()
@@ -101,19 +138,57 @@ class Rebuilder:
         if not changed:
             return
         start = time.perf_counter()
-        if not generate():
-            raise RuntimeError("a figure or notebook failed: see above")
+        if not draw():
+            raise RuntimeError("a figure failed: see above")
         subdirs = languages_to_rebuild(changed)
         for subdir in subdirs:
             build_language(subdir)
         self.stamps = now
-        names = ", ".join(LANG_DIRS[s] for s in subdirs)
-        log.warning(
+        log.info(
             "rebuilt %s in %.1f s (%s)",
-            names,
+            ", ".join(LANG_DIRS[s] for s in subdirs),
             time.perf_counter() - start,
             ", ".join(sorted(changed))[:200],
         )
+        if self.server:
+            self.server.publish()  # the page reloads now; the notebooks follow
+            if self.server.pending():  # another edit came: its page first
+                return
+        start = time.perf_counter()
+        again = run_notebooks()
+        if not again:
+            return
+        if self.server:
+            self.server.hold()
+        for subdir in again:
+            build_language(subdir)
+        log.info(
+            "rebuilt the notebooks of %s in %.1f s",
+            ", ".join(LANG_DIRS[s] for s in again),
+            time.perf_counter() - start,
+        )
+
+
+class Preview(LiveReloadServer):
+    """MkDocs' live-reload server (mkdocs 1.6.1, pinned), able to publish the site
+    in the middle of a rebuild: the edited page first, the notebooks after."""
+
+    def publish(self) -> None:
+        """Reload the open pages now: what is built so far is complete."""
+        with self._epoch_cond:
+            self._visible_epoch = self._wanted_epoch
+            self._epoch_cond.notify_all()
+
+    def pending(self) -> bool:
+        """Whether a file changed again since this rebuild began."""
+        with self._rebuild_cond:
+            return self._want_rebuild
+
+    def hold(self) -> None:
+        """A new version is being written: requests wait until the server reloads
+        the pages at the end of the rebuild."""
+        with self._epoch_cond:
+            self._wanted_epoch = round(time.monotonic() * 1000)  # as mkdocs counts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)
     logging.getLogger("serve").setLevel(logging.INFO)
+    if snippet_checks.main([]) != 0:
+        log.error("a snippet's #> lines are stale: see above (the preview goes on)")
     if not generate():
         return 1
     OUT.mkdir(parents=True, exist_ok=True)
@@ -131,7 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     for subdir in ("en", ""):
         build_language(subdir)
     log.info("built both languages in %.1f s", time.perf_counter() - start)
-    server = LiveReloadServer(Rebuilder(), "127.0.0.1", port, str(ROOT))
+    rebuilder = Rebuilder()
+    server = Preview(rebuilder, "127.0.0.1", port, str(ROOT))
+    rebuilder.server = server
     not_found = ROOT / "404.html"
     server.error_handler = lambda code: not_found.read_bytes() if code == 404 else None
     for top in [*SOURCES, *CONFIG_FILES]:

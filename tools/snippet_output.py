@@ -93,6 +93,19 @@ def with_output(source: str, output: dict[int, tuple[int, str]]) -> str:
     return "\n".join(lines) + "\n" if lines else ""  # an empty __init__.py stays empty
 
 
+def first_difference(source: str, expected: str) -> int:
+    """The line of `source` where its `#>` lines first differ from `expected`: the
+    first stale `#>` line, or the printing line that lacks its output."""
+    old, new = source.splitlines(), expected.splitlines()
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, _, _, _ in matcher.get_opcodes():
+        if tag == "insert":  # output missing under line i1
+            return max(i1, 1)
+        if tag != "equal":
+            return i1 + 1
+    return 1
+
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -168,9 +181,10 @@ def main(argv: list[str] | None = None) -> int:
             lineterm="",
         )
         print("\n".join(diff), file=sys.stderr)
+        line = first_difference(source, expected)
         print(
-            f"{shown}: its #> lines differ from what it prints. If the new output is "
-            f"right, rewrite them with: nox -s snippets -- {shown}",
+            f"{shown}:{line}: its #> lines differ from what it prints. If the new "
+            f"output is right, rewrite them with: nox -s snippets -- {shown}",
             file=sys.stderr,
         )
     return 1 if failed else 0
