@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import progress
+
 REPO = Path(__file__).resolve().parent.parent
 SNIPPETS = sorted(
     p for p in (REPO / "snippets").rglob("*.py") if p.name != "__init__.py"
@@ -58,3 +60,4 @@ def pytest_configure(config):
     # Registered as a plugin, not left as a conftest hook: conftest hooks only see
     # the items under tests/, and README.md sits at the top of the repository.
     config.pluginmanager.register(CodeblockFailures(), "codeblock-failures")
+    progress.register(config)  # a line while slow tests run (tests/progress.py)
