@@ -9,6 +9,7 @@ for long a line every HEARTBEAT seconds names them, so a long step is never sile
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -31,6 +32,13 @@ def code_text(path: Path, keep_output: bool = False) -> str:
     that held only a comment goes), so that a comment edit changes no key. With
     `keep_output`, a snippet's `#>` lines stay (they are checked against what it
     prints). A file that does not tokenize counts as its whole text."""
+    stat = path.stat()  # one tokenizing per version of a file, however many keys
+    version = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    return _code_text(path, version, keep_output)
+
+
+@functools.lru_cache(maxsize=1024)
+def _code_text(path: Path, version: tuple, keep_output: bool) -> str:
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines()
     try:
