@@ -45,14 +45,14 @@ def _grid(ax, xlim):
     ax.grid(False)
 
 
-def make(lang):
+def make(lang, narrow=False):
     text = LABELS[lang]
     curves = [
         (np.float64, "centered", "C0", "-", text["c64"]),
         (np.float64, "forward", "C0", "--", text["f64"]),
         (np.float32, "centered", "C3", "-", text["c32"]),
     ]
-    fig, ax = plt.subplots(figsize=(6.4, 4.2))
+    fig, ax = plt.subplots(figsize=(4, 4.2) if narrow else (6.4, 4.2))
     for dtype, method, color, style, label in curves:
         errors = error_vs_step(np.exp, np.exp, POINTS, STEPS, dtype, method)
         ax.loglog(STEPS, errors, style, color=color, label=label)
@@ -70,6 +70,10 @@ def make(lang):
         axis.set_major_locator(FixedLocator(DECADES))
         axis.set_major_formatter(plain)  # "1e-14": no mathtext minus sign
         axis.set_minor_locator(NullLocator())
+    if narrow:  # "1e-14" and "1e-12" would touch: every other decade labelled
+        ax.xaxis.set_major_formatter(
+            lambda v, _: plain(v) if round(np.log10(v)) % 4 == 0 else ""
+        )
     ax.tick_params(bottom=False, left=False)  # the grid lines mark the ticks
     ax.set(xlabel=text["x"], ylabel=text["y"], xlim=xlim, ylim=YLIM)
     fig.legend(loc="outside lower center", ncols=3, fontsize=9, frameon=False)

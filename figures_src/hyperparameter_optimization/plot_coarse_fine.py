@@ -3,6 +3,7 @@
 from functools import cache
 
 import matplotlib.pyplot as plt
+from matplotlib import colormaps
 from matplotlib.patches import Rectangle
 
 from snippets.digits_net import load_splits
@@ -23,6 +24,10 @@ LABELS = {
     },
 }
 COARSE_BOX = {"log_lr": (-5, 1), "log_reg": (-7, 0)}  # as in the snippet's demo
+# One colour per 0.01 of accuracy: few enough that the colour bar is drawn as
+# shapes (more than 50 would make it an image), so the dark palette recolours the
+# bar and the dots alike (figures_src/theme.py keeps their order of lightness).
+CMAP = colormaps["viridis"].resampled(10)
 
 
 @cache
@@ -38,7 +43,7 @@ def _scatter(ax, trials):
     done = [t for t in trials if not t["aborted"]]
     stopped = [t for t in trials if t["aborted"]]
     dots = ax.scatter([t["log_lr"] for t in done], [t["log_reg"] for t in done],
-                      c=[t["val_acc"] for t in done], cmap="viridis", vmin=0.9,
+                      c=[t["val_acc"] for t in done], cmap=CMAP, vmin=0.9,
                       vmax=1.0, s=36, edgecolors="k", linewidths=0.4)
     if stopped:
         ax.scatter([t["log_lr"] for t in stopped], [t["log_reg"] for t in stopped],
