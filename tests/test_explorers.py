@@ -127,10 +127,15 @@ def test_learning_rate_frames_are_the_snippets_runs():
 
 def test_learning_rate_marks_equal_the_sweep_and_ratio_output():
     d = data("lr")
-    rows = printed("babysitting_learning/lr_sweep.py")[1:8]
-    assert len(rows) == len(d["marks"]) == 7
-    for row, i in zip(rows, d["marks"], strict=True):
-        lr, ep1, ep20, train_acc, val_acc, inf, nan = row.split()
+    # two tables of seven rows: losses (lr, ep 1, ep 20), then accuracies and the
+    # first inf and nan epochs (lr, train, val, inf, nan)
+    lines = printed("babysitting_learning/lr_sweep.py")
+    losses, accuracies = lines[1:8], lines[9:16]
+    assert len(losses) == len(accuracies) == len(d["marks"]) == 7
+    for loss_row, acc_row, i in zip(losses, accuracies, d["marks"], strict=True):
+        lr, ep1, ep20 = loss_row.split()
+        lr_again, train_acc, val_acc, inf, nan = acc_row.split()
+        assert lr_again == lr
         f = d["frames"][i]
 
         def g(v):
@@ -150,15 +155,19 @@ def test_learning_rate_marks_equal_the_sweep_and_ratio_output():
             int(inf) if inf != "-" else "-", int(nan) if nan != "-" else "-")
         expected = {"3": "diverged", "10": "diverged", "0.0001": "slow"}.get(lr, "ok")
         assert f["status"] == expected, (lr, f["status"])
-    for row in printed("babysitting_learning/update_ratio.py")[1:]:
-        lr, *numbers = row.split()
-        r = d["frames"][d["rates"].index(float(lr))]["ratio"]
-        shown = [f"{r['W1'][0]:.1e}", f"{r['W1'][-1]:.1e}",
-                 f"{r['W2'][0]:.1e}", f"{r['W2'][-1]:.1e}"]
-        assert len(numbers) == 4, lr
-        for number, value in zip(numbers, shown, strict=True):
-            if number != "-":  # "-": a diverging run's last epoch is not printed
-                assert number == value, lr
+    # one table per weight matrix (W1, then W2): lr, epoch 1, epoch 20
+    lines = printed("babysitting_learning/update_ratio.py")
+    assert len(lines) == 8 and lines[0].startswith("lr     W1") and (
+        lines[4].startswith("lr     W2"))
+    for name, rows in (("W1", lines[1:4]), ("W2", lines[5:8])):
+        for row in rows:
+            lr, *numbers = row.split()
+            r = d["frames"][d["rates"].index(float(lr))]["ratio"][name]
+            shown = [f"{r[0]:.1e}", f"{r[-1]:.1e}"]
+            assert len(numbers) == 2, (name, lr)
+            for number, value in zip(numbers, shown, strict=True):
+                if number != "-":  # "-": a diverging run's last epoch is not printed
+                    assert number == value, (name, lr)
 
 
 # ------------------------------------------------------------------------ budgets

@@ -32,23 +32,32 @@ if __name__ == "__main__":
     subset = np.sort(np.random.default_rng(0).permutation(len(y))[:200])
     small = (x[subset], y[subset])  # 200 training images, as in train_val_gap
     best, log = train_with_early_stopping(small, data["val"], lr=1.0)
-    print("epoch  loss    val loss  val acc  |dW1|   |dW2|")
-    #> epoch  loss    val loss  val acc  |dW1|   |dW2|
-    for row in log:
-        if row["epoch"] in (1, 5, best["epoch"], log[-1]["epoch"]):
-            print(f"{row['epoch']:5}  {row['train_loss']:.4f}  {row['val_loss']:.3f}"
-                  f"     {row['val_acc']:.3f}    {row['grad_W1']:.1e} "
-                  f"{row['grad_W2']:.1e}")
-    #>     1  2.4311  2.967     0.491    1.6e+00 1.7e+00
-    #>     5  0.0172  0.283     0.920    3.0e-02 3.0e-02
-    #>    15  0.0052  0.271     0.926    1.3e-02 1.4e-02
-    #>    25  0.0027  0.286     0.926    4.4e-03 3.7e-03
-    print(f"stopped after epoch {log[-1]['epoch']}, kept epoch {best['epoch']}")
-    #> stopped after epoch 25, kept epoch 15
+    shown = [row for row in log
+             if row["epoch"] in (1, 5, best["epoch"], log[-1]["epoch"])]
+    print("epoch  loss    val loss  val acc")
+    #> epoch  loss    val loss  val acc
+    for row in shown:
+        print(f"{row['epoch']:5}  {row['train_loss']:.4f}  {row['val_loss']:.3f}"
+              f"     {row['val_acc']:.3f}")
+    #>     1  2.4311  2.967     0.491
+    #>     5  0.0172  0.283     0.920
+    #>    15  0.0052  0.271     0.926
+    #>    25  0.0027  0.286     0.926
+    print("epoch  |dW1|    |dW2|")
+    #> epoch  |dW1|    |dW2|
+    for row in shown:
+        print(f"{row['epoch']:5}  {row['grad_W1']:.1e}  {row['grad_W2']:.1e}")
+    #>     1  1.6e+00  1.7e+00
+    #>     5  3.0e-02  3.0e-02
+    #>    15  1.3e-02  1.4e-02
+    #>    25  4.4e-03  3.7e-03
+    print(f"stopped at epoch {log[-1]['epoch']}, kept {best['epoch']}")
+    #> stopped at epoch 25, kept 15
     _, full = train_with_early_stopping(small, data["val"], lr=1.0, patience=None)
     peak = max(full, key=lambda row: row["val_acc"])
-    print(f"without stopping, epoch 100: val loss {full[-1]['val_loss']:.3f}, "
-          f"val acc {full[-1]['val_acc']:.3f}")
-    #> without stopping, epoch 100: val loss 0.300, val acc 0.934
+    print(f"without stopping, at epoch {full[-1]['epoch']}:")
+    #> without stopping, at epoch 100:
+    print(f"val loss {full[-1]['val_loss']:.3f}, val acc {full[-1]['val_acc']:.3f}")
+    #> val loss 0.300, val acc 0.934
     print(f"best val acc {peak['val_acc']:.3f}, at epoch {peak['epoch']}")
     #> best val acc 0.934, at epoch 65

@@ -17,11 +17,12 @@ def svm_loss(s, y, margin=1.0):
 
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
+    print(f"{'C':<4}{'softmax':<8}{'ln C':<7}{'SVM':<7}C - 1")
+    #> C   softmax ln C   SVM    C - 1
     for classes in (10, 100):
         s = 1e-3 * rng.standard_normal((500, classes))  # a small last layer
         y = rng.integers(0, classes, size=500)
-        print(f"C = {classes:3}: softmax {softmax_loss(s, y):.3f} "
-              f"(ln C = {np.log(classes):.3f}),  SVM {svm_loss(s, y):.3f} "
-              f"(C - 1 = {classes - 1})")
-    #> C =  10: softmax 2.303 (ln C = 2.303),  SVM 9.000 (C - 1 = 9)
-    #> C = 100: softmax 4.605 (ln C = 4.605),  SVM 99.009 (C - 1 = 99)
+        print(f"{classes:<4}{softmax_loss(s, y):<8.3f}{np.log(classes):<7.3f}"
+              f"{svm_loss(s, y):<7.3f}{classes - 1}")
+    #> 10  2.303   2.303  9.000  9
+    #> 100 4.605   4.605  99.009 99

@@ -18,10 +18,18 @@ if __name__ == "__main__":
     print("per layer:", " ".join(f"{f:.2f}" for f in factors))
     #> per layer: 0.28 0.25 0.25
     data = load_splits()
-    for label, std in (("std 0.05", 0.05), ("He init ", None)):
-        _, h = train(data["train"], data["val"], lr=0.1, epochs=40,
-                     params=deep_params(std))
-        print(label, " ".join(f"{loss:.2f}" for loss in h["train_loss"][:14:2]),
-              f"... epoch 40: {h['train_loss'][-1]:.3f}")
-    #> std 0.05 2.30 2.30 2.29 2.27 2.20 1.80 1.23 ... epoch 40: 0.019
-    #> He init  2.83 0.31 0.11 0.13 0.17 0.08 0.03 ... epoch 40: 0.003
+    losses = [train(data["train"], data["val"], lr=0.1, epochs=40,
+                    params=deep_params(std))[1]["train_loss"] for std in (0.05, None)]
+    print("epoch  std 0.05  He init")
+    #> epoch  std 0.05  He init
+    for epoch in (0, 2, 4, 6, 8, 10, 12, 40):
+        digits = 3 if epoch == 40 else 2
+        print(f"{epoch:5}  {losses[0][epoch]:<8.{digits}f}  {losses[1][epoch]:.{digits}f}")
+    #>     0  2.30      2.83
+    #>     2  2.30      0.31
+    #>     4  2.29      0.11
+    #>     6  2.27      0.13
+    #>     8  2.20      0.17
+    #>    10  1.80      0.08
+    #>    12  1.23      0.03
+    #>    40  0.019     0.003

@@ -14,17 +14,19 @@ def initial_loss(last_std=None, reg=0.0, log_prior_bias=False, seed=0):
 
 
 if __name__ == "__main__":
-    print(f"ln 10                         {np.log(10):.3f}")
-    #> ln 10                         2.303
-    print(f"small last layer, reg 0       {initial_loss(last_std=0.01):.3f}")
-    #> small last layer, reg 0       2.310
-    print(f"He-init last layer, reg 0     {initial_loss():.3f}")
-    #> He-init last layer, reg 0     3.246
-    print(f"small last layer, reg 0.02    {initial_loss(last_std=0.01, reg=0.02):.3f}")
-    #> small last layer, reg 0.02    4.294
+    print(f"ln 10                       {np.log(10):.3f}")
+    #> ln 10                       2.303
+    print(f"small last layer, reg 0    {initial_loss(last_std=0.01):.3f}")
+    #> small last layer, reg 0    2.310
+    print(f"He-init last layer, reg 0  {initial_loss():.3f}")
+    #> He-init last layer, reg 0  3.246
+    print(f"small last layer, reg 0.02 {initial_loss(last_std=0.01, reg=0.02):.3f}")
+    #> small last layer, reg 0.02 4.294
     y = load_splits()["train"][1]
-    print(np.bincount(y))  # balanced: every class is close to 1/10 of the labels
-    #> [109 111 108 112 110 111 111 109 106 110]
-    print(f"bias 0: {initial_loss(0.01):.4f}   "
-          f"bias log-prior: {initial_loss(0.01, log_prior_bias=True):.4f}")
-    #> bias 0: 2.3102   bias log-prior: 2.3097
+    counts = np.bincount(y)  # balanced: every class close to 1/10 of the labels
+    print(f"images per class: {counts.min()} to {counts.max()}")
+    #> images per class: 106 to 112
+    print(f"bias 0:         {initial_loss(0.01):.4f}")
+    #> bias 0:         2.3102
+    print(f"bias log-prior: {initial_loss(0.01, log_prior_bias=True):.4f}")
+    #> bias log-prior: 2.3097

@@ -41,16 +41,19 @@ if __name__ == "__main__":
     data = load_splits()
     params = init_params(seed=0)  # a fresh He init
     lrs, raw, smoothed, suggested = lr_range_test(data["train"], params)
-    print(f"stopped after {len(lrs)} of 100 steps, at lr {lrs[-1]:.3g}")
-    #> stopped after 93 of 100 steps, at lr 3.76
-    print(f"lowest smoothed loss {smoothed.min():.3f} at lr "
-          f"{lrs[np.argmin(smoothed)]:.3g}; suggested lr {suggested:.3g}")
-    #> lowest smoothed loss 1.775 at lr 1.87; suggested lr 0.187
+    print(f"stopped after {len(lrs)} of 100 steps")
+    #> stopped after 93 of 100 steps
+    print(f"last lr {lrs[-1]:.3g}")
+    #> last lr 3.76
+    print(f"lowest smoothed loss {smoothed.min():.3f}")
+    #> lowest smoothed loss 1.775
+    print(f"at lr {lrs[np.argmin(smoothed)]:.3g}, suggested lr {suggested:.3g}")
+    #> at lr 1.87, suggested lr 0.187
     print("params untouched:", np.array_equal(params["W1"], init_params(seed=0)["W1"]))
     #> params untouched: True
     _, history = train(data["train"], data["val"], lr=suggested, epochs=20)
-    print(f"20 epochs at lr {suggested:.3g}: val acc {history['val_acc'][-1]:.3f}")
-    #> 20 epochs at lr 0.187: val acc 0.980
+    print(f"20 epochs at {suggested:.3g}: val acc {history['val_acc'][-1]:.3f}")
+    #> 20 epochs at 0.187: val acc 0.980
     # The moving average remembers about 1 / (1 - beta) = 50 steps: here 3 decades.
     print(f"decades of lr per 50 steps: {50 * np.log10(lrs[1] / lrs[0]):.1f}")
     #> decades of lr per 50 steps: 3.0
@@ -62,10 +65,11 @@ if __name__ == "__main__":
     #> 0.811   0.222     1.980
     #> 1.87    1.089     1.775
     after = raw[np.argmin(smoothed) + 1:][:3]
-    print("raw loss at the next 3 steps:", " ".join(f"{v:.2f}" for v in after))
-    #> raw loss at the next 3 steps: 2.90 2.79 6.25
+    print("next 3 raw losses:", " ".join(f"{v:.2f}" for v in after))
+    #> next 3 raw losses: 2.90 2.79 6.25
     lrs9, _, smoothed9, suggested9 = lr_range_test(data["train"], params, beta=0.9)
     _, history = train(data["train"], data["val"], lr=suggested9, epochs=20)
-    print(f"beta 0.9: lowest at lr {lrs9[np.argmin(smoothed9)]:.3g}, suggested "
-          f"{suggested9:.3g}, val acc {history['val_acc'][-1]:.3f}")
-    #> beta 0.9: lowest at lr 1.63, suggested 0.163, val acc 0.980
+    print(f"beta 0.9: lowest at lr {lrs9[np.argmin(smoothed9)]:.3g}")
+    #> beta 0.9: lowest at lr 1.63
+    print(f"suggested {suggested9:.3g}, val acc {history['val_acc'][-1]:.3f}")
+    #> suggested 0.163, val acc 0.980

@@ -22,19 +22,26 @@ def overfit_subset(n=20, shuffle_labels=False, zero_inputs=False, lr=0.5, epochs
 if __name__ == "__main__":
     for shuffled in (False, True):
         h = overfit_subset(shuffle_labels=shuffled)
-        print(f"{'shuffled' if shuffled else 'real':8} labels: train loss "
-              f"{h['train_loss'][0]:.2f} -> {h['train_loss'][-1]:.1e}, "
-              f"train acc {h['train_acc'][-1]:.2f}, val acc {h['val_acc'][-1]:.2f}")
-    #> real     labels: train loss 3.38 -> 1.9e-03, train acc 1.00, val acc 0.50
-    #> shuffled labels: train loss 3.40 -> 3.3e-03, train acc 1.00, val acc 0.11
+        print(f"{'shuffled' if shuffled else 'real'} labels:")
+        print(f"  train loss {h['train_loss'][0]:.2f} -> {h['train_loss'][-1]:.1e}")
+        print(f"  train acc {h['train_acc'][-1]:.2f}, val acc {h['val_acc'][-1]:.2f}")
+    #> real labels:
+    #>   train loss 3.38 -> 1.9e-03
+    #>   train acc 1.00, val acc 0.50
+    #> shuffled labels:
+    #>   train loss 3.40 -> 3.3e-03
+    #>   train acc 1.00, val acc 0.11
     h = overfit_subset(zero_inputs=True)
-    print(f"zeroed inputs:  train loss {h['train_loss'][0]:.2f} -> "
-          f"{h['train_loss'][-1]:.2f}, train acc {h['train_acc'][-1]:.2f}, "
-          f"val acc {h['val_acc'][-1]:.2f}")
-    #> zeroed inputs:  train loss 2.30 -> 2.03, train acc 0.25, val acc 0.08
+    print("zeroed inputs:")
+    #> zeroed inputs:
+    print(f"  train loss {h['train_loss'][0]:.2f} -> {h['train_loss'][-1]:.2f}")
+    #>   train loss 2.30 -> 2.03
+    print(f"  train acc {h['train_acc'][-1]:.2f}, val acc {h['val_acc'][-1]:.2f}")
+    #>   train acc 0.25, val acc 0.08
     y = load_splits()["train"][1]
     share = np.bincount(y[np.random.default_rng(0).choice(len(y), 20, replace=False)])
     share = share[share > 0] / 20
-    print(f"the 20 labels: entropy {-(share * np.log(share)).sum():.2f}, "
-          f"largest class {share.max():.2f}")
-    #> the 20 labels: entropy 2.01, largest class 0.25
+    print(f"entropy of the 20 labels {-(share * np.log(share)).sum():.2f}")
+    #> entropy of the 20 labels 2.01
+    print(f"largest class's share {share.max():.2f}")
+    #> largest class's share 0.25

@@ -14,17 +14,24 @@ def update_ratios(lr, epochs=20):
 
 
 if __name__ == "__main__":
-    print("lr      W1: epoch 1  epoch 20   W2: epoch 1  epoch 20")
-    #> lr      W1: epoch 1  epoch 20   W2: epoch 1  epoch 20
+    last = {}
     for lr in (1e-3, 1e-1, 3.0):
         r = update_ratios(lr)
         # A first epoch whose median step is larger than the weights: the run
         # diverges, and where it is by epoch 20 depends on rounding, which differs
         # between CPUs, so it is not printed.
         diverges = r["W1"][0] > 1 or r["W2"][0] > 1
-        last = {name: "-" if diverges else f"{v[-1]:.1e}" for name, v in r.items()}
-        print(f"{lr:<7g} {r['W1'][0]:11.1e} {last['W1']:>9} "
-              f"{r['W2'][0]:14.1e} {last['W2']:>9}")
-    #> 0.001       1.3e-04   9.3e-05        6.0e-04   3.4e-04
-    #> 0.1         6.9e-03   7.9e-04        2.6e-02   2.1e-03
-    #> 3           1.6e+00         -        1.5e+00         -
+        last[lr] = {name: (f"{v[0]:.1e}", "-" if diverges else f"{v[-1]:.1e}")
+                    for name, v in r.items()}
+    for name in ("W1", "W2"):
+        print(f"lr     {name}: epoch 1  epoch 20")
+        for lr, ratios in last.items():
+            print(f"{lr:<6g} {ratios[name][0]:>11} {ratios[name][1]:>9}")
+    #> lr     W1: epoch 1  epoch 20
+    #> 0.001      1.3e-04   9.3e-05
+    #> 0.1        6.9e-03   7.9e-04
+    #> 3          1.6e+00         -
+    #> lr     W2: epoch 1  epoch 20
+    #> 0.001      6.0e-04   3.4e-04
+    #> 0.1        2.6e-02   2.1e-03
+    #> 3          1.5e+00         -
