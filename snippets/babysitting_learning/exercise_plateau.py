@@ -23,8 +23,8 @@ if __name__ == "__main__":
     print("epoch  std 0.05  He init")
     #> epoch  std 0.05  He init
     for epoch in (0, 2, 4, 6, 8, 10, 12, 40):
-        digits = 3 if epoch == 40 else 2
-        print(f"{epoch:5}  {losses[0][epoch]:<8.{digits}f}  {losses[1][epoch]:.{digits}f}")
+        a, b = (f"{h[epoch]:.{3 if epoch == 40 else 2}f}" for h in losses)
+        print(f"{epoch:5}  {a:<8}  {b}")
     #>     0  2.30      2.83
     #>     2  2.30      0.31
     #>     4  2.29      0.11
