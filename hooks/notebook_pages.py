@@ -4,6 +4,12 @@ nbconvert's template inlines about half a megabyte of CSS into every notebook pa
 and refers to CDNs for MathJax 2 and Mermaid. Here the CSS is moved into one shared
 stylesheet (assets/notebook.css, cached by the browser) and the CDN blocks are removed;
 hooks/formulas.py typesets the formulas at build time.
+
+The .ipynb carries each figure as a PNG attachment (for the downloaded copy), which
+nbconvert inlines as a data: URL; on the page each becomes a note naming the figure
+(its alt text) with a link to it on the chapter page, so the notebook page stays
+light. Its links to the site are absolute (SITE_URL, for the download); on the
+page they are made relative again, as every link inside the site is.
 """
 
 import re
@@ -25,6 +31,14 @@ HEADING = re.compile(
     r'(<h[1-6] id=")[^"]*(">.*?<a class="anchor-link" href="#)[^"]*(")',
     re.DOTALL,
 )
+INLINE_IMAGE = re.compile(r'<img\b[^>]*\bsrc="data:image/[^"]*"[^>]*>')
+ALT = re.compile(r'\balt="([^"]*)"')
+FIGURE_NOTE = {
+    "ko": '<strong>그림:</strong> {alt} (그림은 <a href="{href}">페이지</a>에 '
+    "있습니다.)",
+    "en": '<strong>Figure:</strong> {alt} (the figure is on <a href="{href}">the '
+    "page</a>.)",
+}
 NOTEBOOK_CSS = "assets/notebook.css"
 # mkdocs-jupyter (include_source) copies the .ipynb beside the page: link it.
 DOWNLOAD = {
@@ -47,7 +61,10 @@ def on_page_content(html, page, config, files):
         )
     html = _heading_ids(html, page)
     name = page.file.src_uri.rsplit("/", 1)[-1]
-    label = DOWNLOAD[config["theme"]["language"]]
+    lang = config["theme"]["language"]
+    html = _site_links_relative(html, config["site_url"])
+    html = _figures_as_notes(html, f"../../{name.removesuffix('.ipynb')}/", lang)
+    label = DOWNLOAD[lang]
     html = (
         f'<p><a class="md-button" href="{name}" download="{name}" '
         f'type="application/x-ipynb+json">{label}</a></p>\n' + html
@@ -56,6 +73,23 @@ def on_page_content(html, page, config, files):
     for block in CDN_BLOCKS:
         html = block.sub("", html)
     return html
+
+
+def _site_links_relative(html: str, site_url: str) -> str:
+    """href="<site_url>x" -> href="../../x": a notebook page is two levels below its
+    language's home (notebooks/<page>/)."""
+    return html.replace(f'href="{site_url}', 'href="../../')
+
+
+def _figures_as_notes(html: str, chapter: str, lang: str) -> str:
+    """Each image inlined from an attachment -> a note that names it and links the
+    chapter page, where the figure is."""
+
+    def note(match: re.Match) -> str:
+        alt = ALT.search(match[0])
+        return FIGURE_NOTE[lang].format(alt=alt[1] if alt else "", href=chapter)
+
+    return INLINE_IMAGE.sub(note, html)
 
 
 def _toc_items(items):

@@ -45,9 +45,7 @@ def test_a_wrong_output_line_fails_with_the_file_name_and_the_fix(tmp_path):
     assert "-#> 3" in result.stderr and "+#> 2" in result.stderr
 
 
-def test_notebook_has_prose_and_code_and_names_the_figures_it_lacks(
-    tmp_path, monkeypatch
-):
+def test_notebook_has_prose_and_code_and_its_figures(tmp_path, monkeypatch):
     page = tmp_path / "demo-page.md"
     page.write_text(
         textwrap.dedent("""\
@@ -72,8 +70,14 @@ def test_notebook_has_prose_and_code_and_names_the_figures_it_lacks(
             Try it.
     """)
     )
-    nb = notebooks.build(page, "en")
-    assert nb == notebooks.build(page, "en"), (
+    from tools import figures
+
+    png = tmp_path / "curve.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n curve")
+    monkeypatch.setattr(figures, "raster_path", lambda figure, lang: png)
+    site = "https://example.org/site/en/"
+    nb = notebooks.build(page, "en", site)
+    assert nb == notebooks.build(page, "en", site), (
         "the same page must give the same notebook"
     )
     kinds = [cell.cell_type for cell in nb.cells]
@@ -83,13 +87,16 @@ def test_notebook_has_prose_and_code_and_names_the_figures_it_lacks(
     assert "## Part" in nb.cells[2].source and "{ #part }" not in nb.cells[2].source
     assert nb.cells[3].source.startswith("def relative_error(")
     assert "--8<--" not in nb.cells[3].source
-    assert "figures/" not in nb.cells[4].source and "caption" not in nb.cells[4].source
-    # the figure stays on the page; the notebook names it and links the page
-    note, exercise = nb.cells[4].source.split("\n\n", 1)
-    assert note == (
-        "> **Figure:** alt text (the figure is on [the page](../../demo-page/).)"
-    )
+    assert "figures/" not in nb.cells[4].source and "///" not in nb.cells[4].source
+    # the figure is an attachment of its cell, its caption quoted under it
+    image, caption, exercise = nb.cells[4].source.split("\n\n", 2)
+    assert image == "![alt text](attachment:curve.png)"
+    assert nb.cells[4].attachments == {
+        "curve.png": {"image/png": "iVBORw0KGgogY3VydmU="}
+    }
+    assert caption == "> A caption"
     assert exercise.strip() == "**Exercise**\n\nTry it."
+    assert f"[Demo]({site}demo-page/)" in nb.cells[0].source
 
 
 def test_a_failed_build_leaves_the_old_site_untouched(tmp_path):

@@ -83,6 +83,17 @@ def output_path(
     return path.with_suffix(suffix + ".svg")
 
 
+RASTER_DPI = 150  # the notebook's copy: 960 px for a 6.4-inch figure
+
+
+def raster_path(figure: str, lang: str) -> Path:
+    """Where the notebook finds a page's figure (figures/<page>/<name>.svg) as PNG:
+    .cache/notebook-figures/<lang>/<page>/<name>.png (tools/notebooks.py attaches
+    it to the downloadable notebook; Jupyter shows no SVG attachment)."""
+    name = figure.removeprefix("figures/")
+    return (REPO / ".cache" / "notebook-figures" / lang / name).with_suffix(".png")
+
+
 def make_figure(script: Path, lang: str, variant: str = "wide"):
     """The script's figure for one language and one variant."""
     import inspect
@@ -211,9 +222,11 @@ def slim(svg: bytes) -> bytes:
     return scour.scourString(svg.decode("utf-8"), options).encode("utf-8")
 
 
-def render(script: Path, lang: str, variant: str = "wide") -> dict[str, bytes]:
+def render(
+    script: Path, lang: str, variant: str = "wide", raster: bool = False
+) -> dict[str, bytes]:
     """One figure in one language and one variant, drawn once: its SVG bytes in
-    each palette (SCHEMES)."""
+    each palette (SCHEMES), and with `raster` its PNG as matplotlib draws it ("png")."""
     import io
 
     import matplotlib.pyplot as plt
@@ -226,10 +239,14 @@ def render(script: Path, lang: str, variant: str = "wide") -> dict[str, bytes]:
     with _TextSizes() as sizes:  # measured while the SVG is drawn: no second draw
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     smallest = sizes.smallest
+    png = io.BytesIO()
+    if raster:
+        fig.savefig(png, format="png", dpi=RASTER_DPI)
     plt.close(fig)
     svg = slim(buffer.getvalue()).decode("utf-8")
     svg = svg.replace("<svg ", f'<svg data-min-text-pt="{smallest:g}" ', 1)
-    return {scheme: theme.themed(svg, scheme).encode("utf-8") for scheme in SCHEMES}
+    out = {scheme: theme.themed(svg, scheme).encode("utf-8") for scheme in SCHEMES}
+    return out | ({"png": png.getvalue()} if raster else {})
 
 
 def explorer_data(script: Path) -> bytes:
@@ -262,7 +279,10 @@ def _draw(script: Path) -> str | None:
     try:
         for lang in LANGS:
             for variant in VARIANTS:
-                for scheme, svg in render(script, lang, variant).items():
+                drawn = render(script, lang, variant, raster=variant == "wide")
+                if "png" in drawn:
+                    _write(raster_path(page_path(script), lang), drawn.pop("png"))
+                for scheme, svg in drawn.items():
                     _write(output_path(script, lang, variant, scheme), svg)
     except Exception as error:
         return failure(script, lang, error)
@@ -318,7 +338,7 @@ def _outputs_exist(name: str) -> bool:
         for lang in LANGS
         for variant in VARIANTS
         for scheme in SCHEMES
-    )
+    ) and all(raster_path(page_path(script), lang).is_file() for lang in LANGS)
 
 
 def main(argv: list[str] | None = None) -> int:

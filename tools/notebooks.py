@@ -1,10 +1,15 @@
 """Generate each page's companion notebook from the page itself, then execute it.
 
 The page's prose becomes Markdown cells and its snippet includes become code cells,
-so the notebook has no second copy of anything. Figures stay on the page: where the
-page shows one, the notebook says which (its alt text) and links the page. Executed
+so the notebook has no second copy of anything. Each figure of the page is in the
+notebook as a PNG attachment of its Markdown cell (tools/figures.py draws it beside
+the SVGs), with its caption under it, so a downloaded notebook shows every figure;
+the notebook's page on the site leaves the images out (hooks/notebook_pages.py).
+Links to the site are absolute, from SITE_URL (tools/build.site_url; unset, the
+preview address of `nox -s serve`), so they work in a downloaded copy. Executed
 notebooks go to `docs/<lang>/notebooks/<page>.ipynb` (git-ignored); a notebook is
-re-executed only when its generated content changed.
+regenerated only when its generated content changed, and re-executed only when its
+code cells did (an edit of the prose, a figure or SITE_URL keeps the outputs).
 
     python -m tools.notebooks            # generate + execute what changed
     python -m tools.notebooks --force    # execute everything
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import base64
 import hashlib
 import re
 import sys
@@ -38,23 +44,30 @@ from tools.pages import (
 CACHE = REPO / ".cache" / "notebooks.json"
 TIMEOUT = 600  # seconds per cell
 
-FIGURE_NOTE = {
-    "ko": "> **그림:** {alt} (그림은 [페이지](../../{slug}/)에서 볼 수 있습니다.)",
-    "en": "> **Figure:** {alt} (the figure is on [the page](../../{slug}/).)",
-}
 INTRO = {
     "ko": (
-        "이 노트북은 [{title}](../../{slug}/) 페이지에서 자동으로 만들어집니다. "
+        "이 노트북은 [{title}]({site}{slug}/) 페이지에서 자동으로 만들어집니다. "
         "위에서부터 차례로 실행하세요. 필요한 패키지: {packages}."
     ),
     "en": (
-        "This notebook is generated from the page [{title}](../../{slug}/). "
+        "This notebook is generated from the page [{title}]({site}{slug}/). "
         "Run the cells from top to bottom. Packages needed: {packages}."
+    ),
+}
+# Set before the imports, in the notebook only: Optuna imports tqdm.auto, which in
+# Jupyter without ipywidgets warns "IProgress not found" although no progress bar
+# is ever shown (the snippets do not ask for one).
+SETUP = {
+    "optuna": (
+        "import warnings\n\n"
+        'warnings.filterwarnings("ignore", message="IProgress not found")'
     ),
 }
 
 NOTEBOOK_LINK = re.compile(r"\]\(notebooks/[^)]*\.ipynb\)")
-FIGURE_LINE = re.compile(r"^\s*!\[([^\]]*)\]\(figures/")
+FIGURE_LINE = re.compile(r"^\s*!\[([^\]]*)\]\((figures/[^)\s]+\.svg)\)")
+ATTACHMENT = re.compile(r"\]\(attachment:([\w.-]+\.png)\)")
+CAPTION_ATTRS = re.compile(r"^\s*attrs:\s*\{.*\}\s*$")
 ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"([^"]*)")?\s*$')
 ATTR_ONLY = re.compile(r"^\s*\{[^}]*\}\s*$")
 HEADING_ID = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
@@ -64,27 +77,32 @@ OUTPUT_LINE = re.compile(r"^\s*#>( |$)")
 FENCE = re.compile(r"^(`{3,}|~{3,})")
 
 
-def _plain_markdown(text: str, lang: str = "en", slug: str = "") -> list[str]:
+def _plain_markdown(text: str, site: str) -> list[str]:
     """Page Markdown without what only MkDocs understands: admonitions are dedented
-    under a bold title, a figure becomes a note that names it (its alt text) and
-    links the page, captions are dropped, heading ids removed."""
+    under a bold title, a figure becomes an image attachment (attachment:<name>.png)
+    with its caption quoted under it, heading ids are removed and links to other
+    pages made absolute (`site`: the URL of the language's home)."""
     out: list[str] = []
     lines = text.split("\n")
     if lines and lines[0] == "---":  # front matter
         lines = lines[lines.index("---", 1) + 1 :]
-    skip_caption = False
+    in_caption = False
     indent_stack: list[int] = []
     for line in lines:
-        if skip_caption:
-            skip_caption = line.strip() != "///"
+        if in_caption:
+            if line.strip() == "///":
+                in_caption = False
+                out.append("")
+            elif line.strip() != "/// caption" and not CAPTION_ATTRS.match(line):
+                out.append("> " + PAGE_LINK.sub(rf"]({site}\1/\2)", line.strip()))
             continue
         if figure := FIGURE_LINE.match(line):
-            skip_caption = True
-            note = FIGURE_NOTE[lang].format(alt=figure.group(1), slug=slug)
-            out.extend([note, ""])
+            name = Path(figure.group(2)).with_suffix(".png").name
+            out.extend([f"![{figure.group(1)}](attachment:{name})", ""])
+            in_caption = True  # the caption block follows the image line
             continue
         if line.strip() == "/// caption":
-            skip_caption = True
+            in_caption = True
             continue
         if NOTEBOOK_LINK.search(line) or ATTR_ONLY.match(line):
             continue
@@ -102,8 +120,23 @@ def _plain_markdown(text: str, lang: str = "en", slug: str = "") -> list[str]:
             # keep the heading's id as an anchor, so "#id" links work in the notebook
             out.extend([f'<a id="{anchor.group(1)}"></a>', ""])
             line = HEADING_ID.sub("", line)
-        out.append(PAGE_LINK.sub(r"](../../\1/\2)", line))
+        out.append(PAGE_LINK.sub(rf"]({site}\1/\2)", line))
     return out
+
+
+def _attach_figures(cell, figures: dict[str, str], lang: str, where: str) -> None:
+    """Attach the PNG of each figure the Markdown cell shows (attachment:<name>.png)."""
+    from tools.figures import raster_path
+
+    for name in ATTACHMENT.findall(cell.source):
+        png = raster_path(figures[name], lang)
+        if not png.is_file():
+            raise ValueError(
+                f"{where}: {figures[name]} has no PNG for the notebook "
+                f"({_shown(png)}): draw the figures first (nox -s figures)"
+            )
+        data = base64.b64encode(png.read_bytes()).decode("ascii")
+        cell.setdefault("attachments", {})[name] = {"image/png": data}
 
 
 SHARED_IMPORT = re.compile(r"^(?:from (\w+) import|import (\w+))\b")
@@ -170,8 +203,26 @@ def _imports(paths: list[str]) -> str:
     return "\n".join(lines)
 
 
-def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
-    """The (unexecuted) notebook of one page."""
+def home_url(lang: str) -> str:
+    """The absolute URL of one language's home: SITE_URL (or the preview address)."""
+    from tools.build import site_url  # tools.build imports this module
+
+    return site_url("" if lang == LANGS[0] else lang)
+
+
+def packages_of(imports: str) -> list[str]:
+    """The modules of PACKAGES that the import lines import, in PACKAGES' order."""
+    return [
+        module
+        for module in PACKAGES
+        if re.search(rf"^(import|from) {module}\b", imports, re.MULTILINE)
+    ]
+
+
+def build(page_path: Path, lang: str, site: str | None = None) -> nbformat.NotebookNode:
+    """The (unexecuted) notebook of one page; `site` is the URL of the language's
+    home (default: home_url(lang))."""
+    site = home_url(lang) if site is None else site
     text = page_path.read_text(encoding="utf-8")
     page = parse(page_path)
     for include in page.includes:
@@ -181,12 +232,10 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
             raise ValueError(f"{_shown(page_path)}:{include.line}: {error}") from None
     title = next((h.text for h in page.headings if h.level == 1), page_path.stem)
     imports = _imports([include.path for include in page.includes])
-    packages = ", ".join(
-        name
-        for module, name in PACKAGES.items()
-        if re.search(rf"^(import|from) {module}\b", imports, re.MULTILINE)
+    packages = ", ".join(PACKAGES[module] for module in packages_of(imports))
+    intro = INTRO[lang].format(
+        title=title, site=site, slug=page_path.stem, packages=packages
     )
-    intro = INTRO[lang].format(title=title, slug=page_path.stem, packages=packages)
     cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\n{intro}")]
     markdown: list[str] = []
 
@@ -201,7 +250,7 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
 
     fence: list[str] | None = None
     marker = ""
-    for line in _plain_markdown(text, lang, page_path.stem):
+    for line in _plain_markdown(text, site):
         if fence is not None:
             if line.strip() == marker:
                 specs = [INCLUDE.match(f) for f in fence[1:]]
@@ -223,8 +272,13 @@ def build(page_path: Path, lang: str) -> nbformat.NotebookNode:
             continue
         markdown.append(line)
     flush()
+    figures = {Path(f.path).with_suffix(".png").name: f.path for f in page.figures}
+    for cell in cells:
+        if cell.cell_type == "markdown":
+            _attach_figures(cell, figures, lang, _shown(page_path))
+    setup = [code for module, code in SETUP.items() if module in packages_of(imports)]
     if imports:
-        cells.insert(1, nbformat.v4.new_code_cell(imports))
+        cells.insert(1, nbformat.v4.new_code_cell("\n\n".join([*setup, imports])))
     for number, cell in enumerate(cells):
         cell.id = f"cell-{number}"  # stable ids: the same page gives the same notebook
     nb = nbformat.v4.new_notebook(cells=cells)
@@ -247,8 +301,9 @@ def _key(nb: nbformat.NotebookNode) -> str:
     return digest.hexdigest()
 
 
-def execute(nb: nbformat.NotebookNode, out: Path) -> str | None:
-    """Execute `nb` in a fresh kernel from a temporary directory; write it to `out`."""
+def execute(nb: nbformat.NotebookNode, out: Path, write: bool = True) -> str | None:
+    """Execute `nb` in a fresh kernel from a temporary directory; write it to `out`
+    (unless not `write`). Returns the failure, or None."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -263,11 +318,34 @@ def execute(nb: nbformat.NotebookNode, out: Path) -> str | None:
             ).execute()
     except CellExecutionError as error:
         return cell_failure(nb, out, error)
+    if write:
+        _write(nb, out)
+    return None
+
+
+def _write(nb: nbformat.NotebookNode, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_suffix(".ipynb.partial")
     nbformat.write(nb, partial)
     partial.replace(out)
-    return None
+
+
+def reuse_outputs(nb: nbformat.NotebookNode, out: Path) -> bool:
+    """Give `nb` the outputs of the executed notebook at `out` if its code cells
+    are the same, in the same order: what a notebook prints depends only on its
+    code, so new prose, figures or links need no new run."""
+    try:
+        old = nbformat.read(out, as_version=4)
+    except (OSError, ValueError):  # missing or unreadable: execute
+        return False
+    old_code = [cell for cell in old.cells if cell.cell_type == "code"]
+    new_code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    if [c.source for c in old_code] != [c.source for c in new_code]:
+        return False
+    for new, previous in zip(new_code, old_code, strict=True):
+        new.outputs, new.execution_count = previous.outputs, previous.execution_count
+    nb.metadata = old.metadata  # what the kernel reported (language_info)
+    return True
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -312,9 +390,15 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _execute_job(job: tuple[str, Path]) -> str | None:
-    text, out = job
-    return execute(nbformat.reads(text, as_version=4), out)
+def _execute_job(job: tuple) -> str | None:
+    """(notebook text, output path[, reuse]): execute it, or with `reuse` (the
+    default) only rewrite it when reuse_outputs() can take the old outputs."""
+    text, out, *rest = job
+    nb = nbformat.reads(text, as_version=4)
+    if (rest[0] if rest else True) and reuse_outputs(nb, out):
+        _write(nb, out)
+        return None
+    return execute(nb, out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -332,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             out = target(page.path, lang)
             name = out.relative_to(REPO).as_posix()
-            jobs[name] = (_key(nb), (nbformat.writes(nb), out))
+            jobs[name] = (_key(nb), (nbformat.writes(nb), out, not args.force))
     for lang in LANGS:  # notebooks of pages that no longer exist
         for old in (DOCS / lang / "notebooks").glob("*.ipynb"):
             if old.relative_to(REPO).as_posix() not in jobs:
