@@ -133,3 +133,34 @@ def test_a_phone_downloads_only_the_narrow_figures(browser, origin, path):
     assert figures, f"{path}: no figure requested"
     wide = [u for u in figures if not urlsplit(u).path.endswith(".narrow.svg")]
     assert not wide, f"{path}: a phone downloaded desktop figures: {wide}"
+
+
+# A long caption on a phone: left-aligned, as any text of several lines on the page.
+CAPTION_PAGES = ["/en/babysitting-learning/", "/hyperparameter-optimization/"]
+
+
+@pytest.mark.parametrize("path", CAPTION_PAGES)
+def test_a_caption_of_more_than_two_lines_is_left_aligned_on_a_phone(
+    browser, origin, path
+):
+    ctx = browser.new_context(viewport=sitecheck.PHONE, color_scheme="light")
+    tab = ctx.new_page()
+    tab.goto(origin + path, wait_until="networkidle")
+    captions = tab.eval_on_selector_all(
+        "figcaption",
+        """els => els.map(el => {
+            const style = getComputedStyle(el);
+            const line = parseFloat(style.lineHeight)
+                || 1.2 * parseFloat(style.fontSize);
+            return {
+                text: el.textContent.trim().slice(0, 40),
+                lines: Math.round(el.clientHeight / line),
+                align: style.textAlign,
+            };
+        })""",
+    )
+    ctx.close()
+    long = [c for c in captions if c["lines"] > 2]
+    assert long, f"{path}: no caption of more than two lines at 390 px"
+    centred = [c for c in long if c["align"] not in ("left", "start")]
+    assert not centred, f"{path}: long captions centred at 390 px: {centred}"
