@@ -1,9 +1,9 @@
+# --8<-- [start:data]
 import numpy as np
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
 
-# --8<-- [start:data]
 def load_splits(seed=0):
     """scikit-learn's digits (1797 8x8 images, shipped with the package), split once
     into 1097 train / 350 validation / 350 test images, stratified by class.

@@ -1,7 +1,7 @@
+# --8<-- [start:forward]
 import numpy as np
 
 
-# --8<-- [start:forward]
 def elu_forward(x, alpha=1.0):
     """x for x > 0, alpha * (exp(x) - 1) otherwise; alpha is fixed, not learned."""
     x = np.asarray(x, dtype=np.float64)

@@ -1,9 +1,9 @@
+# --8<-- [start:forward]
 import math
 
 import numpy as np
 
 
-# --8<-- [start:forward]
 def gelu_forward(x):
     """GELU(x) = x * Phi(x), Phi the standard normal CDF (exact, via erf)."""
     x = np.asarray(x, dtype=np.float64)

@@ -1,7 +1,7 @@
+# --8<-- [start:forward]
 import numpy as np
 
 
-# --8<-- [start:forward]
 def leaky_relu_forward(x, alpha=0.01):
     """max(alpha * x, x) for 0 < alpha < 1; alpha is a fixed hyperparameter."""
     x = np.asarray(x, dtype=np.float64)

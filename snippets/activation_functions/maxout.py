@@ -1,7 +1,7 @@
+# --8<-- [start:forward]
 import numpy as np
 
 
-# --8<-- [start:forward]
 def maxout_forward(x, W, b):
     """A maxout layer: out[n, m] = max over j of (x[n] @ W[j] + b[j])[m].
 

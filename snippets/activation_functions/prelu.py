@@ -1,7 +1,7 @@
+# --8<-- [start:forward]
 import numpy as np
 
 
-# --8<-- [start:forward]
 def prelu_forward(x, alpha):
     """x for x > 0, alpha * x otherwise, with a learned alpha (equal to
     max(alpha * x, x) only while alpha <= 1).

@@ -1,7 +1,7 @@
+# --8<-- [start:forward]
 import numpy as np
 
 
-# --8<-- [start:forward]
 def relu_forward(x):
     """max(0, x), elementwise."""
     x = np.asarray(x, dtype=np.float64)

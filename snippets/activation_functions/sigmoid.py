@@ -1,7 +1,7 @@
+# --8<-- [start:forward]
 import numpy as np
 
 
-# --8<-- [start:forward]
 def sigmoid_forward(x):
     """sigma(x) = 1 / (1 + exp(-x)), computed without overflow for any x."""
     x = np.asarray(x, dtype=np.float64)

@@ -1,7 +1,7 @@
+# --8<-- [start:forward]
 import numpy as np
 
 
-# --8<-- [start:forward]
 def silu_forward(x):
     """SiLU / Swish (beta = 1): x * sigmoid(x), with a stable sigmoid."""
     x = np.asarray(x, dtype=np.float64)

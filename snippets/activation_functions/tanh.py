@@ -1,7 +1,7 @@
+# --8<-- [start:forward]
 import numpy as np
 
 
-# --8<-- [start:forward]
 def tanh_forward(x):
     """tanh(x) = 2 * sigmoid(2x) - 1: zero-centered, range (-1, 1)."""
     out = np.tanh(x)

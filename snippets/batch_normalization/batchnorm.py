@@ -1,7 +1,7 @@
+# --8<-- [start:forward]
 import numpy as np
 
 
-# --8<-- [start:forward]
 def batchnorm_forward(x, gamma, beta, bn_param):
     """Batch normalization of x with shape (N, D), one mean and variance per feature.
 

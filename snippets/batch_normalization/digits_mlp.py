@@ -1,8 +1,8 @@
+# --8<-- [start:data]
 import numpy as np
 from sklearn.datasets import load_digits
 
 
-# --8<-- [start:data]
 def load_data(n_val=500, seed=0):
     """scikit-learn's 8x8 digits (1797 images, shipped with the package), split
     into train and validation; pixels scaled to [0, 1], centered with train means."""

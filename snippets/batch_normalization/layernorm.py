@@ -1,7 +1,7 @@
+# --8<-- [start:layernorm]
 import numpy as np
 
 
-# --8<-- [start:layernorm]
 def layernorm_forward(x, gamma, beta, ln_param):
     """Layer normalization of x with shape (N, D): one mean and variance per
     example, over its D features. The same computation in training and test."""

@@ -1,7 +1,7 @@
+# --8<-- [start:numerical_gradient]
 import numpy as np
 
 
-# --8<-- [start:numerical_gradient]
 def numerical_gradient(f, x, h=1e-5):
     """Centered-difference gradient of the scalar function f at the array x."""
     x = np.array(x, dtype=np.float64)  # a float64 copy: the caller's x is untouched

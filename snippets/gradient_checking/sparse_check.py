@@ -1,7 +1,7 @@
+# --8<-- [start:grad_check_sparse]
 import numpy as np
 
 
-# --8<-- [start:grad_check_sparse]
 def grad_check_sparse(f, x, analytic, k=10, h=1e-5, rng=None):
     """Max relative error over k random coordinates of x (2k calls of f)."""
     rng = np.random.default_rng(0) if rng is None else rng

@@ -1,7 +1,7 @@
+# --8<-- [start:error_vs_step]
 import numpy as np
 
 
-# --8<-- [start:error_vs_step]
 def error_vs_step(f, df, x, hs, dtype=np.float64, method="centered"):
     """Max relative error of a finite difference of f at the points x, for each h.
 

@@ -1,8 +1,8 @@
+# --8<-- [start:search]
 import numpy as np
 from digits_net import load_splits, train
 
 
-# --8<-- [start:search]
 def run_trial(data, lr, reg, epochs, abort_factor=3):
     """Train one configuration and score it on the validation split. A run whose
     loss exceeds abort_factor times the initial loss is stopped (score nan)."""

@@ -1,3 +1,4 @@
+# --8<-- [start:helpers]
 import math
 
 import numpy as np
@@ -34,6 +35,7 @@ def successive_halving(data, configs, eta=3, rungs=(1, 3, 9, 27)):
         score = {i: np.nan_to_num(curves[i][-1], nan=-1.0) for i in alive}
         alive = sorted(alive, key=lambda i: -score[i])[:max(len(alive) // eta, 1)]
     return survivors, curves, spent
+# --8<-- [end:helpers]
 
 
 # --8<-- [start:hyperband]

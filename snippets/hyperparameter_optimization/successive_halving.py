@@ -1,8 +1,8 @@
+# --8<-- [start:halving]
 import numpy as np
 from digits_net import load_splits, train
 
 
-# --8<-- [start:halving]
 def sample_configs(n, seed=0):
     """n log-uniform (lr, reg) pairs: lr in [1e-5, 10], reg in [1e-7, 1]."""
     rng = np.random.default_rng(seed)

@@ -1,3 +1,4 @@
+# --8<-- [start:helpers]
 import numpy as np
 import optuna
 from digits_net import load_splits, train
@@ -21,6 +22,7 @@ def random_search(data, box, n_trials, epochs, seed=0):
         result = run_trial(data, 10 ** point["log_lr"], 10 ** point["log_reg"], epochs)
         trials.append(point | result)
     return trials
+# --8<-- [end:helpers]
 
 
 # --8<-- [start:tpe]

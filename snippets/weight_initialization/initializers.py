@@ -1,7 +1,7 @@
+# --8<-- [start:initializers]
 import numpy as np
 
 
-# --8<-- [start:initializers]
 def small_random(fan_in, fan_out, rng):
     """std 0.01, whatever the layer size."""
     return 0.01 * rng.standard_normal((fan_in, fan_out))

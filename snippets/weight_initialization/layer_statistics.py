@@ -1,6 +1,6 @@
+# --8<-- [start:experiment]
 import numpy as np
 
-# --8<-- [start:experiment]
 WEIGHT_STD = {  # weight std as a function of fan_in
     "0.01": lambda fan_in: 0.01,
     "1.0": lambda fan_in: 1.0,

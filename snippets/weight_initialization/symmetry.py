@@ -1,7 +1,7 @@
+# --8<-- [start:network]
 import numpy as np
 
 
-# --8<-- [start:network]
 def two_layer_loss(x, y, W1, W2):
     """tanh hidden layer, linear output, mean squared error; returns the loss
     and the gradients (dW1, dW2)."""
