@@ -201,3 +201,61 @@ def test_a_shown_file_may_leave_out_only_its_demo_when_imported():
     assert _imported_code(whole[:demo]) == _imported_code(whole)
     without_imports = whole.replace("import numpy as np\n", "", 1)
     assert _imported_code(without_imports) != _imported_code(whole)
+
+
+# A shared file is also served whole: each page whose snippets import it links it.
+ALL_PAGES = [page for lang in LANGS for page in PAGES[lang].values()]
+
+
+def download_link(name: str) -> str:
+    return f'](downloads/{name}){{ download="{name}" }}'
+
+
+@pytest.mark.parametrize(
+    "page", ALL_PAGES, ids=[p.path.relative_to(REPO).as_posix() for p in ALL_PAGES]
+)
+def test_a_page_links_the_shared_files_its_snippets_import(page):
+    needed = {
+        shared
+        for include in page.includes
+        for shared in imported_shared((REPO / include.path).read_text(encoding="utf-8"))
+    }
+    text = page.path.read_text(encoding="utf-8")
+    for shared in sorted(needed):
+        name = shared.rsplit("/", 1)[-1]
+        assert download_link(name) in text, (
+            f"{page.path.relative_to(REPO)}: its snippets import {shared}; link it "
+            f"where the page says to put it beside them: [...]{download_link(name)[1:]}"
+        )
+
+
+def test_the_download_link_serves_the_repository_file(tmp_path):
+    # A small MkDocs build with the site's hook and the babysitting page's own
+    # sentence: the link is relative to the page and the file is the repository's.
+    from bs4 import BeautifulSoup
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from hooks.downloads import shared_files
+
+    assert REPO / "snippets/digits_net.py" in shared_files()
+    page = PAGES["en"]["babysitting-learning"].path.read_text(encoding="utf-8")
+    paragraph = next(
+        block for block in page.split("\n\n") if download_link("digits_net.py") in block
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "babysitting-learning.md").write_text(f"# Page\n\n{paragraph}\n")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: t\nhooks: [{REPO / 'hooks' / 'downloads.py'}]\n"
+        "markdown_extensions: [attr_list]\n",
+        encoding="utf-8",
+    )
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    html = (tmp_path / "site/babysitting-learning/index.html").read_text()
+    links = BeautifulSoup(html, "html.parser").select('a[href$="digits_net.py"]')
+    assert [a["href"] for a in links] == ["../downloads/digits_net.py"]
+    assert links[0]["download"] == "digits_net.py"
+    served = (tmp_path / "site/babysitting-learning" / links[0]["href"]).resolve()
+    assert served.read_bytes() == (REPO / "snippets/digits_net.py").read_bytes()

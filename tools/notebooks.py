@@ -72,6 +72,8 @@ ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"([^"]*)")?\s*$')
 ATTR_ONLY = re.compile(r"^\s*\{[^}]*\}\s*$")
 HEADING_ID = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
 PAGE_LINK = re.compile(r"\]\(([\w-]+)\.md(#[\w-]+)?\)")  # another page of the site
+# a shared snippet file to download (hooks/downloads.py), and its `{ download=... }`
+DOWNLOAD_LINK = re.compile(r"\]\((downloads/[\w.-]+)\)\{[^}]*\}")
 ANNOTATION = re.compile(r"\s*# \(\d+\)!?\s*$")
 OUTPUT_LINE = re.compile(r"^\s*#>( |$)")
 FENCE = re.compile(r"^(`{3,}|~{3,})")
@@ -120,6 +122,7 @@ def _plain_markdown(text: str, site: str) -> list[str]:
             # keep the heading's id as an anchor, so "#id" links work in the notebook
             out.extend([f'<a id="{anchor.group(1)}"></a>', ""])
             line = HEADING_ID.sub("", line)
+        line = DOWNLOAD_LINK.sub(rf"]({site}\1)", line)
         out.append(PAGE_LINK.sub(rf"]({site}\1/\2)", line))
     return out
 
