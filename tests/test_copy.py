@@ -218,6 +218,7 @@ def test_a_page_links_the_shared_files_its_snippets_import(page):
     needed = {
         shared
         for include in page.includes
+        if include.path.endswith(".py")
         for shared in imported_shared((REPO / include.path).read_text(encoding="utf-8"))
     }
     text = page.path.read_text(encoding="utf-8")
@@ -259,3 +260,21 @@ def test_the_download_link_serves_the_repository_file(tmp_path):
     assert links[0]["download"] == "digits_net.py"
     served = (tmp_path / "site/babysitting-learning" / links[0]["href"]).resolve()
     assert served.read_bytes() == (REPO / "snippets/digits_net.py").read_bytes()
+
+
+def test_the_home_pages_show_the_readme_quick_start_in_lines_that_fit():
+    # The home pages' "run the code" block is a file, and it runs the README's
+    # commands ("nox[uv]" included), with the comments on lines of their own so
+    # that no line is cut in the content column (40 columns fit a phone).
+    from hooks.content import PHONE_CODE_CHARS
+
+    shown = "snippets/index/quick_start.sh"
+    for lang in LANGS:
+        assert shown in shown_files(PAGES[lang]["index"]), f"docs/{lang}/index.md"
+    lines = (REPO / shown).read_text(encoding="utf-8").splitlines()
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```bash\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in block.splitlines()]
+    assert [line for line in lines if not line.startswith("#")] == commands
+    long = [line for line in lines if len(line) > PHONE_CODE_CHARS]
+    assert not long, f"{shown}: lines over {PHONE_CODE_CHARS} columns: {long}"

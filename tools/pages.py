@@ -195,9 +195,9 @@ def shared_file(module: str | None) -> Path | None:
 
 def shared_imports(snippet: Path) -> list[Path]:
     """The shared files `snippet` imports, directly or through each other: what a
-    reader copies beside it."""
+    reader copies beside it. A file that is not Python (a shell block) imports none."""
     found: list[Path] = []
-    todo = [snippet]
+    todo = [snippet] if snippet.suffix == ".py" else []
     while todo:
         for node in ast.walk(ast.parse(todo.pop().read_text(encoding="utf-8"))):
             names = []
