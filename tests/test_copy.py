@@ -278,3 +278,28 @@ def test_the_home_pages_show_the_readme_quick_start_in_lines_that_fit():
     assert [line for line in lines if not line.startswith("#")] == commands
     long = [line for line in lines if len(line) > PHONE_CODE_CHARS]
     assert not long, f"{shown}: lines over {PHONE_CODE_CHARS} columns: {long}"
+
+
+NUMBER_WORDS = {"en": ["", "one", "two", "three", "four", "five", "six"],
+                "ko": ["", "한", "두", "세", "네", "다섯", "여섯"]}
+PARTS = {"en": "{} parts", "ko": "{} 부분"}
+
+
+@pytest.mark.parametrize(
+    "page", ALL_PAGES, ids=[p.path.relative_to(REPO).as_posix() for p in ALL_PAGES]
+)
+def test_a_page_says_in_how_many_parts_it_shows_a_shared_file(page):
+    lang = page.path.parent.name
+    text = page.path.read_text(encoding="utf-8")
+    for shared in {include.path for include in page.includes}:
+        name = shared.removeprefix("snippets/").removesuffix(".py")
+        if "/" in name or shared_file(name) is None:
+            continue
+        parts = sum(include.path == shared for include in page.includes)
+        if parts < 2:
+            continue
+        said = PARTS[lang].format(NUMBER_WORDS[lang][parts])
+        assert said in text, (
+            f"{page.path.relative_to(REPO)} shows {shared} in {parts} parts; say so "
+            f"where it tells the reader to copy them (\"{said}\")"
+        )
