@@ -131,31 +131,8 @@ def run_as_copied(shown: dict[str, str], files: list[str], folder, page: str) ->
         )
 
 
-# Shown without the imports and helpers they repeat from another snippet of their
-# page: a reader who copies only what the page shows gets a NameError. To do: give
-# the hidden part a section and include it (as hyperparameter-optimization.md does
-# in collapsed `??? example` blocks), then remove the file from this list; the
-# xfail is strict, so a fixed file fails here until it is removed.
-NOT_YET_RUNNABLE_AS_SHOWN = {
-    "snippets/data_preprocessing/normalize.py",
-    "snippets/data_preprocessing/pca_whitening.py",
-    "snippets/data_preprocessing/train_test.py",
-    "snippets/gradient_checking/dropout.py",
-    "snippets/gradient_checking/exercise_best_step.py",
-    "snippets/gradient_checking/exercise_find_the_bug.py",
-    "snippets/gradient_checking/exercise_two_layer_net.py",
-    "snippets/gradient_checking/regularization.py",
-    "snippets/gradient_checking/thresholds.py",
-}
 CASES = [
-    pytest.param(
-        slug,
-        path,
-        id=f"{slug}:{path}",
-        marks=[pytest.mark.xfail(strict=True, reason="hides its imports and helpers")]
-        if path in NOT_YET_RUNNABLE_AS_SHOWN
-        else [],
-    )
+    pytest.param(slug, path, id=f"{slug}:{path}")
     for slug in SLUGS
     for path in shown_files(PAGES["ko"][slug])
     if path.endswith(".py")

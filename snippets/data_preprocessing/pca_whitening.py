@@ -1,3 +1,4 @@
+# --8<-- [start:helpers]
 import numpy as np
 
 
@@ -16,6 +17,7 @@ def cov(X):
 
 def show(c):
     return np.round(c, 3) + 0.0  # + 0.0 turns -0.0 into 0.0
+# --8<-- [end:helpers]
 
 
 # --8<-- [start:fit]

@@ -1,3 +1,4 @@
+# --8<-- [start:helpers]
 import numpy as np
 
 
@@ -22,6 +23,7 @@ def error_vs_step(f, df, x, hs, dtype=np.float64, method="centered"):
 
 STEPS = np.logspace(-14, 0, 57)  # the grid of step_size.py
 POINTS = np.linspace(-1.0, 1.0, 9)
+# --8<-- [end:helpers]
 
 
 # --8<-- [start:solution]

@@ -1,3 +1,4 @@
+# --8<-- [start:helpers]
 import numpy as np
 
 
@@ -23,6 +24,7 @@ def relative_error(analytic, numerical):
     scale = np.maximum(np.abs(a), np.abs(n))
     err = np.divide(np.abs(a - n), scale, out=np.zeros_like(scale), where=scale > 0)
     return float(err.max())
+# --8<-- [end:helpers]
 # --8<-- [start:net]
 def two_layer_net(params, X, y):
     """affine - ReLU - affine - softmax cross-entropy: the loss and its gradients."""

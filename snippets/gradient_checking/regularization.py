@@ -1,3 +1,4 @@
+# --8<-- [start:helpers]
 from functools import partial
 
 import numpy as np
@@ -25,6 +26,7 @@ def relative_error(analytic, numerical):
     scale = np.maximum(np.abs(a), np.abs(n))
     err = np.divide(np.abs(a - n), scale, out=np.zeros_like(scale), where=scale > 0)
     return float(err.max())
+# --8<-- [end:helpers]
 # --8<-- [start:regularization]
 def data_loss(w, X, y):
     return 0.5 * np.mean((X @ w - y) ** 2)
