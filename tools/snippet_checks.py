@@ -47,9 +47,10 @@ def cache_key(snippet: Path) -> str:
 
 def check(snippet: Path) -> str | None:
     """Run one snippet and compare its output with its `#>` lines; the error or None."""
+    # -P: not tools/ on the path, only the snippet's directory and the shared files
     env = {**os.environ, "PYTHONPATH": str(SNIPPETS)}  # `from digits_net import ...`
     result = subprocess.run(
-        [sys.executable, str(CHECKER), "--check", str(snippet)],
+        [sys.executable, "-P", str(CHECKER), "--check", str(snippet)],
         cwd=REPO,
         env=env,
         capture_output=True,
