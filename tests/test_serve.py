@@ -86,3 +86,11 @@ def test_a_comment_edit_of_a_snippet_redraws_no_figure(tmp_path, monkeypatch):
     commented = [line.replace("#> ", "#> (stale) ", 1) for line in commented]
     assert key_with(commented) == before
     assert key_with([*lines, "STEPS = 3\n"]) != before  # new code: redrawn
+
+
+def test_a_rebuild_is_logged_as_information_not_as_a_warning(monkeypatch, caplog):
+    rebuild = _rebuilder(monkeypatch, [], [])
+    with caplog.at_level("INFO", logger="serve"):
+        rebuild()
+    (record,) = [r for r in caplog.records if r.name == "serve"]
+    assert record.levelname == "INFO" and record.getMessage().startswith("rebuilt en")

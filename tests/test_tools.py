@@ -262,3 +262,24 @@ def test_a_comment_edit_changes_no_figure_key_but_a_code_edit_does(tmp_path):
     assert text(base) == text(base.replace("#> # not", "#> # stale"))
     assert text(base, True) != text(base.replace("#> # not", "#> # stale"), True)
     assert text(base) != text(base.replace("x = 1", "x = 2"))
+
+
+def _sleep(seconds):
+    import time
+
+    time.sleep(seconds)
+
+
+def test_a_long_step_says_what_runs_and_how_many_are_left(
+    tmp_path, monkeypatch, capsys
+):
+    from tools import cache
+
+    monkeypatch.setattr(cache, "HEARTBEAT", 0.3)
+    jobs = {"quick": ("1", 0.0), "slow": ("1", 1.2)}
+    assert run_changed("demo", tmp_path / "c.json", jobs, lambda n: False, _sleep) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "demo: 2 to run, 0 unchanged"
+    finished = [line.split(" (")[0] for line in out if line.startswith("  [")]
+    assert finished == ["  [1/2] quick", "  [2/2] slow"]  # as they finish
+    assert any(line.startswith("  ... ") and "left: slow" in line for line in out)
