@@ -140,7 +140,8 @@ def inverse_time(lr, k=0.01):
 
 def cosine(lr, total, lr_min=0.0):
     """Half a cosine from lr at t = 0 down to lr_min at t = total, then flat."""
-    return lambda t: lr_min + (lr - lr_min) * (1 + np.cos(np.pi * min(t / total, 1))) / 2
+    return lambda t: lr_min + (lr - lr_min) * (1 + np.cos(np.pi * min(t / total, 1))
+                                               ) / 2
 
 
 def warmup(schedule, steps):

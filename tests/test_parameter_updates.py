@@ -23,6 +23,7 @@ from snippets.update_rules import (
     step_decay,
     warmup,
 )
+from tests.conftest import REPO
 
 G = np.array([0.5, -2.0])
 
@@ -253,3 +254,97 @@ def test_a_schedule_gives_the_rate_of_each_step():
     assert seen == list(range(6))  # 3 minibatches of 500 in 1097 images, 2 epochs
     _, plain = train(DATA["train"], DATA["val"], epochs=2, batch_size=500)
     assert h["train_loss"] == plain["train_loss"]
+
+
+# ------------------------------------------- the page quotes what the code prints
+def _printed(snippet):
+    """The `#>` lines of a snippet (test_snippets checks them against real output)."""
+    text = (REPO / "snippets" / snippet).read_text(encoding="utf-8")
+    return [line.strip()[3:] for line in text.splitlines() if line.strip()[:2] == "#>"]
+
+
+def _rows(snippet):
+    return {row.split()[0]: row.split()[1:] for row in _printed(snippet)[1:]}
+
+
+def _quoted(*texts):
+    for text in texts:
+        for lang, page in PAGES.items():
+            assert text in page, f"docs/{lang}/parameter-updates.md lacks {text}"
+
+
+PAGES = {lang: " ".join((REPO / "docs" / lang / "parameter-updates.md").read_text(
+    encoding="utf-8").split()) for lang in ("ko", "en")}
+
+
+def test_the_page_quotes_the_digits_comparison_as_printed():
+    rows = _rows("parameter_updates/digits_rules.py")
+    best = {name: row[1].split("±") for name, row in rows.items()}
+    epochs = {name: row[2].replace("±", " ± ") for name, row in rows.items()}
+    accs = sorted(float(acc) for acc, _ in best.values())
+    sds = sorted(float(sd) for _, sd in best.values())
+    _quoted(f"{sds[0]:.3f}", f"{sds[-1]:.3f}")  # the range of standard deviations
+    _quoted(f"{accs[0]:.3f}", f"{accs[-1]:.3f}", epochs["AdaGrad"], epochs["Adam"],
+            rows["SGD"][0], rows["Adam"][0])
+    assert epochs["AdaGrad"] == epochs["RMSProp"]  # "AdaGrad and RMSProp ... first"
+    assert min(epochs, key=lambda n: float(epochs[n].split()[0])) in ("AdaGrad",
+                                                                       "RMSProp")
+    # "Adam is not the fastest here ... no better than plain SGD"
+    assert float(epochs["Adam"].split()[0]) >= float(epochs["SGD"].split()[0])
+    # "its best rate is the middle one of the three tried"
+    from snippets.parameter_updates.digits_rules import RATES
+    assert RATES["Adam"][1][1] == float(rows["Adam"][0])
+    assert RATES["AdaGrad"][1][-1] == float(rows["AdaGrad"][0])
+
+
+def test_the_page_quotes_the_trajectories_as_printed():
+    lines = _printed("parameter_updates/trajectories.py")
+    ravine = {r.split()[0]: r.split() for r in lines[1:7]}
+    rosen = {r.split()[0]: r.split() for r in lines[15:21]}
+    _quoted(ravine["SGD"][1], ravine["SGD"][2], ravine["momentum"][2],
+            ravine["Nesterov"][2], rosen["SGD"][2].replace("e+00", ""),
+            rosen["momentum"][2], rosen["AdaGrad"][2], rosen["RMSProp"][2],
+            rosen["Adam"][2])
+    assert float(ravine["SGD"][1]) < 2 / 50  # "just under the limit 2/50"
+    # "at their tuned rates, all six reach a minimum within the 100 steps"
+    assert all(float(r.split()[2].lstrip("<")) < 1e-4 for r in lines[8:14])
+
+
+def test_the_page_quotes_bias_correction_warmup_batch_and_adamw_as_printed():
+    steps = _printed("parameter_updates/bias_correction.py")
+    _quoted(steps[1].split()[-1], steps[5].split()[-1],
+            *steps[-1].split(": ")[1].split(" vs "))
+    assert 1 - 0.999**18 < 0.02
+    warm = {tuple(r.split()[:2]): r.split()[2:] for r in _printed(
+        "parameter_updates/warmup.py")[1:]}
+    _quoted(warm["1.8", "none"][0], warm["1.8", "warmup"][0],
+            warm["2.5", "none"][2], warm["2.5", "warmup"][2],
+            warm["1.8", "warm+cos"][1], warm["2.5", "warm+cos"][1],
+            warm["1.8", "warm+cos"][2], warm["2.5", "warm+cos"][2])
+    assert warm["1.8", "warmup"][1] == warm["2.5", "warmup"][1] == ">100"
+    batch = {r.split()[0]: [c.split("±")[0] for c in r.split()[1:]]
+             for r in _printed("parameter_updates/batch_size.py")[1:]}
+    scaled = [float(batch[b][1]) for b in ("16", "32", "64", "128", "256", "512")]
+    _quoted(batch["16"][0], batch["512"][0], batch["1097"][0], batch["1097"][1],
+            f"{min(scaled):.3f}", f"{max(scaled):.3f}", batch["16"][1],
+            f"{0.1 * 1097 / 64:.2f}")
+    decay = _printed("parameter_updates/adamw_vs_l2.py")
+    _quoted(decay[0].split()[0], *decay[2].split()[3:], *decay[3].split()[3:4],
+            decay[4].split()[2], *decay[4].split()[3:], *decay[5].split()[3:4])
+    assert decay[2].split()[3] == decay[4].split()[3]  # "at both coefficients"
+
+
+def test_the_page_quotes_the_exercises_and_closed_forms():
+    adam_first = _printed("parameter_updates/exercise_adam_first_step.py")
+    _quoted(adam_first[-1], "3.161", "3.162")
+    steady = _printed("parameter_updates/exercise_momentum_steady.py")
+    _quoted(*(line.split(": ")[1] for line in steady[1:3]), steady[-1].split()[-1])
+    assert min(t for t in range(1, 100) if 0.9**t < 0.01) == 44
+    _quoted("44")
+    halving = _printed("parameter_updates/exercise_adagrad_halving.py")
+    assert halving[-1] == "step 4 is half of step 1"
+    assert f"{7510**2 / 1e6:.0f}" == "56"
+    from snippets.digits_net import init_params
+    assert sum(p.size for p in init_params().values()) == 7510
+    _quoted("7510", "3.16", "0.0316")
+    assert f"{(1 - 0.9) / np.sqrt(1 - 0.999):.2f}" == "3.16"

@@ -27,11 +27,11 @@ if __name__ == "__main__":
     n_dead, runs = decay_runs()
     print(f"{n_dead} of 64 pixels never vary")
     #> 4 of 64 pixels never vary
-    print("run      coef best val dead  live")
-    #> run      coef best val dead  live
+    print("run     coef best  dead  live")
+    #> run     coef best  dead  live
     for (name, coef), (acc, dead, live) in runs.items():
-        print(f"{name:<8} {coef:<4g} {acc:.3f}    {dead:.3f} {live:.3f}")
-    #> adam+L2  0.01 0.983    0.063 0.553
-    #> adamw    0.01 0.986    0.995 1.066
-    #> adam+L2  0.1  0.943    0.063 0.206
-    #> adamw    0.1  0.986    0.947 1.022
+        print(f"{name:<7} {coef:<4g} {acc:.3f} {dead:.3f} {live:.3f}")
+    #> adam+L2 0.01 0.983 0.063 0.553
+    #> adamw   0.01 0.986 0.995 1.066
+    #> adam+L2 0.1  0.943 0.063 0.206
+    #> adamw   0.1  0.986 0.947 1.022

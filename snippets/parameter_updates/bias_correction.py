@@ -27,5 +27,5 @@ if __name__ == "__main__":
     #> 3     4.32e-03   2.11e-02 4.88
     #> 4     4.11e-03   2.17e-02 5.27
     #> 5     3.98e-03   2.17e-02 5.46
-    print(f"loss after 1 epoch: {loss_on:.3f} vs {loss_off:.3f}")
-    #> loss after 1 epoch: 1.614 vs 0.272
+    print(f"epoch-1 loss: {loss_on:.3f} vs {loss_off:.3f}")
+    #> epoch-1 loss: 1.614 vs 0.272

@@ -35,16 +35,17 @@ def summary(acc, target=0.97):
 
 if __name__ == "__main__":
     curves = compare_rules()
-    print("rule     lr     best val    ep>=.97")
-    #> rule     lr     best val    ep>=.97
+    print("rule     lr    best val   ep>=.97")
+    #> rule     lr    best val   ep>=.97
     for name, (_, rates) in RATES.items():
         stats = {lr: summary(curves[name, lr]) for lr in rates}
         lr = max(rates, key=lambda r: stats[r][0])  # the rate with the best mean
         acc, acc_sd, ep, ep_sd = stats[lr]
-        print(f"{name:<8} {lr:<6g} {acc:.3f}±{acc_sd:.3f} {ep:.1f}±{ep_sd:.1f}")
-    #> SGD      0.3    0.981±0.004 5.7±2.1
-    #> momentum 0.03   0.977±0.005 5.0±1.7
-    #> Nesterov 0.03   0.979±0.004 5.0±1.7
-    #> AdaGrad  0.1    0.985±0.002 2.3±0.6
-    #> RMSProp  0.003  0.986±0.003 2.3±0.6
-    #> Adam     0.003  0.982±0.003 5.7±0.6
+        sd = f"{acc_sd:.3f}".lstrip("0")  # .004: one column less
+        print(f"{name:<8} {lr:<5g} {acc:.3f}±{sd} {ep:.1f}±{ep_sd:.1f}")
+    #> SGD      0.3   0.981±.004 5.7±2.1
+    #> momentum 0.03  0.977±.005 5.0±1.7
+    #> Nesterov 0.03  0.979±.004 5.0±1.7
+    #> AdaGrad  0.1   0.985±.002 2.3±0.6
+    #> RMSProp  0.003 0.986±.003 2.3±0.6
+    #> Adam     0.003 0.982±.003 5.7±0.6

@@ -10,8 +10,8 @@ if __name__ == "__main__":
         before = params["w"].copy()
         step(params, {"w": np.array([3.0])}, state, lr=0.1)
         sizes.append(float((before - params["w"])[0]))
-    print([round(s, 4) for s in sizes[:5]])
-    #> [0.1, 0.0707, 0.0577, 0.05, 0.0447]
+    print([round(s, 4) for s in sizes[:4]])
+    #> [0.1, 0.0707, 0.0577, 0.05]
     halved = next(k for k, s in enumerate(sizes, start=1)
                   if s <= sizes[0] / 2 * (1 + 1e-6))  # eps, rounding
     print(f"step {halved} is half of step 1")

@@ -1,10 +1,6 @@
 import numpy as np
 from update_rules import adagrad, adam, momentum, nesterov, rmsprop, sgd
 
-RULES = {"SGD": sgd, "momentum": momentum, "Nesterov": nesterov,
-         "AdaGrad": adagrad, "RMSProp": rmsprop, "Adam": adam}
-
-
 # --8<-- [start:surfaces]
 def ravine(x, y, c=np.cos(np.pi / 6), s=np.sin(np.pi / 6)):
     """An ill-conditioned bowl, turned 30 degrees from the axes: curvature 1
@@ -33,6 +29,10 @@ SURFACES = {"ravine": (ravine, (-1.8, 0.3), 0.0),
 
 
 # --8<-- [start:run]
+RULES = {"SGD": sgd, "momentum": momentum, "Nesterov": nesterov,
+         "AdaGrad": adagrad, "RMSProp": rmsprop, "Adam": adam}
+
+
 def trajectory(rule, surface, lr, steps=100):
     """The points a rule visits from the surface's start, (steps + 1, 2)."""
     f, start, _ = SURFACES[surface]
@@ -67,30 +67,30 @@ def tuned_rate(name, surface, steps=100):
 # --8<-- [start:demo]
 if __name__ == "__main__":
     for surface in SURFACES:
-        print(surface)
+        print(f"{surface}: lr, gap")
         for name in RULES:
             lr, gap = tuned_rate(name, surface)
             gap = f"{gap:.1e}" if gap > 1e-12 else "<1e-12"  # rounding noise
-            print(f"  {name:<9} lr {lr:<6.3g} gap {gap}")
-    #> ravine
-    #>   SGD       lr 0.0316 gap 1.6e-03
-    #>   momentum  lr 0.01   gap 2.9e-04
-    #>   Nesterov  lr 0.0178 gap 3.5e-06
-    #>   AdaGrad   lr 1.78   gap 7.9e-04
-    #>   RMSProp   lr 0.178  gap 1.1e-04
-    #>   Adam      lr 0.562  gap 7.0e-04
-    #> saddle
-    #>   SGD       lr 0.562  gap <1e-12
-    #>   momentum  lr 0.316  gap 2.7e-05
-    #>   Nesterov  lr 0.562  gap <1e-12
-    #>   AdaGrad   lr 1      gap <1e-12
-    #>   RMSProp   lr 0.1    gap <1e-12
-    #>   Adam      lr 1      gap 1.6e-05
-    #> rosenbrock
-    #>   SGD       lr 0.00178 gap 3.7e+00
-    #>   momentum  lr 0.00178 gap 4.8e-02
-    #>   Nesterov  lr 0.001  gap 1.1e-01
-    #>   AdaGrad   lr 1.78   gap 7.7e-03
-    #>   RMSProp   lr 0.178  gap 7.3e-03
-    #>   Adam      lr 1      gap 2.9e-01
+            print(f"  {name:<9}{lr:<8.3g}{gap}")
+    #> ravine: lr, gap
+    #>   SGD      0.0316  1.6e-03
+    #>   momentum 0.01    2.9e-04
+    #>   Nesterov 0.0178  3.5e-06
+    #>   AdaGrad  1.78    7.9e-04
+    #>   RMSProp  0.178   1.1e-04
+    #>   Adam     0.562   7.0e-04
+    #> saddle: lr, gap
+    #>   SGD      0.562   <1e-12
+    #>   momentum 0.316   2.7e-05
+    #>   Nesterov 0.562   <1e-12
+    #>   AdaGrad  1       <1e-12
+    #>   RMSProp  0.1     <1e-12
+    #>   Adam     1       1.6e-05
+    #> rosenbrock: lr, gap
+    #>   SGD      0.00178 3.7e+00
+    #>   momentum 0.00178 4.8e-02
+    #>   Nesterov 0.001   1.1e-01
+    #>   AdaGrad  1.78    7.7e-03
+    #>   RMSProp  0.178   7.3e-03
+    #>   Adam     1       2.9e-01
 # --8<-- [end:demo]
