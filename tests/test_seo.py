@@ -274,3 +274,17 @@ def test_serve_rebuilds_what_changed_and_retries_what_failed(monkeypatch):
     stamps["docs/en/a.md"] = 3.0  # the fix is elsewhere: the Korean site still rebuilds
     rebuild()
     assert built == ["en", "", "en"]
+
+
+def test_small_build_defers_materials_bundle_and_waits_for_it(small_site):
+    """overrides/main.html defers Material's bundle (its first style and layout then
+    never run before the first paint), and an inline script that uses the bundle's
+    document$ waits for DOMContentLoaded, by which time the bundle has run."""
+    for file in _pages(small_site):
+        html = (small_site / file).read_text(encoding="utf-8")
+        tags = re.findall(r"<script\b[^>]*\bbundle\.[0-9a-f]+\.min\.js[^>]*>", html)
+        assert len(tags) == 1 and " defer" in tags[0], (file, tags)
+        inline = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+        early = [s for s in inline if "document$" in s
+                 and not s.strip().startswith('addEventListener("DOMContentLoaded"')]
+        assert not early, (file, early)
