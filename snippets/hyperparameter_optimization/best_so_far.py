@@ -48,10 +48,12 @@ if __name__ == "__main__":
     box = {"log_lr": (-5, 1), "log_reg": (-7, 0)}
     trials = random_search(data, box, n_trials=60, epochs=5)
     curve = best_so_far([t["val_acc"] for t in trials])
-    print(", ".join(f"{n}: {curve[n - 1]:.3f}" for n in (1, 5, 6, 10, 30, 60)))
-    #> 1: 0.949, 5: 0.949, 6: 0.980, 10: 0.980, 30: 0.980, 60: 0.980
+    for group in ((1, 5, 6), (10, 30, 60)):
+        print(", ".join(f"{n}: {curve[n - 1]:.3f}" for n in group))
+    #> 1: 0.949, 5: 0.949, 6: 0.980
+    #> 10: 0.980, 30: 0.980, 60: 0.980
     se = np.sqrt(curve[-1] * (1 - curve[-1]) / 350)
-    print("last gain above 2 standard errors at trial",
+    print("last gain > 2 std errors: trial",
           1 + max(i for i in range(1, 60) if curve[i] - curve[i - 1] > 2 * se))
-    #> last gain above 2 standard errors at trial 6
+    #> last gain > 2 std errors: trial 6
 # --8<-- [end:demo]

@@ -40,7 +40,7 @@ def narrow(trials, keep=5, pad=0.5):
 # --8<-- [start:demo]
 def show(trial):
     return (f"lr {10 ** trial['log_lr']:.3g}, reg {10 ** trial['log_reg']:.1e}: "
-            f"val acc {trial['val_acc']:.3f}")
+            f"{trial['val_acc']:.3f}")
 
 
 if __name__ == "__main__":
@@ -54,23 +54,31 @@ if __name__ == "__main__":
     #> aborted at lr 1.82 4.02 9.62
     # the same 30 trials stopped after 1 epoch (same seeds: the same first epoch)
     first = [t["val_acc"] for t in random_search(data, coarse_box, 30, epochs=1)]
-    print(f"after 1 epoch: {np.isnan(first).sum()} aborted, "
-          f"{np.sum(np.less(first, 0.15))} below 0.15, "
-          f"{np.sum(np.greater_equal(first, 0.64))} at 0.64 or more")
-    #> after 1 epoch: 2 aborted, 9 below 0.15, 12 at 0.64 or more
+    print("after 1 epoch:")
+    #> after 1 epoch:
+    print(f"  {np.isnan(first).sum()} aborted, "
+          f"{np.sum(np.less(first, 0.15))} below 0.15")
+    #>   2 aborted, 9 below 0.15
+    print(f"  {np.sum(np.greater_equal(first, 0.64))} at 0.64 or more")
+    #>   12 at 0.64 or more
     for trial in ranked(coarse)[:3]:
         print(show(trial))
-    #> lr 0.785, reg 1.0e-07: val acc 0.980
-    #> lr 1.51, reg 6.2e-04: val acc 0.980
-    #> lr 0.528, reg 4.7e-06: val acc 0.980
+    #> lr 0.785, reg 1.0e-07: 0.980
+    #> lr 1.51, reg 6.2e-04: 0.980
+    #> lr 0.528, reg 4.7e-06: 0.980
     good = [t for t in ranked(coarse) if t["val_acc"] >= 0.95]
     lrs, regs = [10 ** t["log_lr"] for t in good], [10 ** t["log_reg"] for t in good]
-    print(f"{len(good)} trials >= 0.95: lr {min(lrs):.2g} to {max(lrs):.2g}, "
-          f"reg {min(regs):.0e} to {max(regs):.0e}")
-    #> 8 trials >= 0.95: lr 0.11 to 1.5, reg 1e-07 to 4e-03
+    print(f"{len(good)} trials >= 0.95:")
+    #> 8 trials >= 0.95:
+    print(f"  lr {min(lrs):.2g} to {max(lrs):.2g}")
+    #>   lr 0.11 to 1.5
+    print(f"  reg {min(regs):.0e} to {max(regs):.0e}")
+    #>   reg 1e-07 to 4e-03
     fine_box = narrow(coarse)
-    print({name: tuple(round(v, 2) for v in box) for name, box in fine_box.items()})
-    #> {'log_lr': (-1.12, 0.68), 'log_reg': (-7.48, -2.71)}
+    for name, box in fine_box.items():
+        print(name, tuple(round(v, 2) for v in box))
+    #> log_lr (-1.12, 0.68)
+    #> log_reg (-7.48, -2.71)
     fine = random_search(data, fine_box, n_trials=15, epochs=20, seed=1)
     print(f"fine: {sum(t['aborted'] for t in fine)} of 15 aborted")
     #> fine: 4 of 15 aborted
@@ -82,9 +90,9 @@ if __name__ == "__main__":
     #> largest lr that finished: 0.74
     for trial in ranked(fine)[:3]:
         print(show(trial))
-    #> lr 0.296, reg 1.9e-04: val acc 0.986
-    #> lr 0.631, reg 1.1e-03: val acc 0.983
-    #> lr 0.137, reg 1.1e-03: val acc 0.983
+    #> lr 0.296, reg 1.9e-04: 0.986
+    #> lr 0.631, reg 1.1e-03: 0.983
+    #> lr 0.137, reg 1.1e-03: 0.983
     top10 = [t["val_acc"] for t in ranked(fine)[:10]]
     print(f"fine top 10: {min(top10):.3f} to {max(top10):.3f}")
     #> fine top 10: 0.980 to 0.986

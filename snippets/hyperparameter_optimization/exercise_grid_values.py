@@ -12,8 +12,8 @@ if __name__ == "__main__":
     print(distinct_per_axis(grid), distinct_per_axis(rng.uniform(size=(16, 2))))
     #> [4, 4] [16, 16]
     for trials, n_params in [(16, 2), (64, 3), (100, 4)]:
-        print(f"grid of {trials} over {n_params}: "
+        print(f"grid {trials} over {n_params}: "
               f"{round(trials ** (1 / n_params), 2)} values each")
-    #> grid of 16 over 2: 4.0 values each
-    #> grid of 64 over 3: 4.0 values each
-    #> grid of 100 over 4: 3.16 values each
+    #> grid 16 over 2: 4.0 values each
+    #> grid 64 over 3: 4.0 values each
+    #> grid 100 over 4: 3.16 values each

@@ -11,10 +11,14 @@ def halving_budget(n, eta, rungs, continue_training=True):
 if __name__ == "__main__":
     n, eta = 81, 3
     rungs = [eta ** k for k in range(5)]  # 1, 3, 9, 27, 81 epochs
-    print([n // eta ** k for k in range(5)], rungs)
-    #> [81, 27, 9, 3, 1] [1, 3, 9, 27, 81]
+    print("configs", [n // eta ** k for k in range(5)])
+    #> configs [81, 27, 9, 3, 1]
+    print("epochs ", rungs)
+    #> epochs  [1, 3, 9, 27, 81]
     budget = halving_budget(n, eta, rungs)
     print(budget, halving_budget(n, eta, rungs, continue_training=False))
     #> 297 405
-    print(f"random search with the same budget: {budget / rungs[-1]:.2f} full trials")
-    #> random search with the same budget: 3.67 full trials
+    print("random search, same budget:")
+    #> random search, same budget:
+    print(f"{budget / rungs[-1]:.2f} full trials")
+    #> 3.67 full trials

@@ -8,5 +8,5 @@ if __name__ == "__main__":
     simulated = np.mean((samples >= 1e-3) & (samples <= 1e-2))
     print(f"exact {exact:.4f}, simulated {simulated:.4f}")
     #> exact 0.1667, simulated 0.1655
-    print(f"linear-uniform on [1e-6, 1]: {(1e-2 - 1e-3) / (1 - 1e-6):.4f}")
-    #> linear-uniform on [1e-6, 1]: 0.0090
+    print(f"linear-uniform, [1e-6, 1]: {(1e-2 - 1e-3) / (1 - 1e-6):.4f}")
+    #> linear-uniform, [1e-6, 1]: 0.0090

@@ -64,25 +64,34 @@ def one_at_a_time(data, epochs=5, n=9):
 if __name__ == "__main__":
     data = load_splits()
     lrs, by_lr, regs, by_reg = one_at_a_time(data)
-    print(f"lr 1e-4..1:   val acc {min(by_lr):.3f} to {max(by_lr):.3f}")
-    #> lr 1e-4..1:   val acc 0.120 to 0.980
-    print(f"reg 1e-7..1e-3: val acc {min(by_reg):.3f} to {max(by_reg):.3f}")
-    #> reg 1e-7..1e-3: val acc 0.980 to 0.980
+    print("val acc as one parameter moves:")
+    #> val acc as one parameter moves:
+    print(f"  lr 1e-4..1:     {min(by_lr):.3f} to {max(by_lr):.3f}")
+    #>   lr 1e-4..1:     0.120 to 0.980
+    print(f"  reg 1e-7..1e-3: {min(by_reg):.3f} to {max(by_reg):.3f}")
+    #>   reg 1e-7..1e-3: 0.980 to 0.980
     strong = [run_trial(data, 0.3, reg, 5)["val_acc"] for reg in (1e-2, 0.1, 0.3, 1)]
-    print("reg 1e-2, 0.1, 0.3, 1:", *(f"{acc:.3f}" for acc in strong))
-    #> reg 1e-2, 0.1, 0.3, 1: 0.974 0.934 0.791 0.100
+    print("reg    ", *(f"{reg:<5g}" for reg in (1e-2, 0.1, 0.3, 1)))
+    #> reg     0.01  0.1   0.3   1
+    print("val acc", *(f"{acc:.3f}" for acc in strong))
+    #> val acc 0.974 0.934 0.791 0.100
 
     for box in ({"log_lr": (-4, 0), "log_reg": (-7, -3)},
                 {"log_lr": (-5, 1), "log_reg": (-7, -3)}):
         grid, randoms = grid_versus_random(data, box)
         grid_lrs = [f"{lr:g}" for lr in sorted({10 ** t["log_lr"] for t in grid})]
         bests = [best(trials) for trials in randoms]
-        print(f"lr in [1e{box['log_lr'][0]}, 1e{box['log_lr'][1]}]: "
-              f"grid tries lr {', '.join(grid_lrs)}, best {best(grid):.3f}")
-        print(f"  9 random trials, 10 seeds: best median {np.median(bests):.3f}, "
-              f"worst {min(bests):.3f}, best {max(bests):.3f}")
-    #> lr in [1e-4, 1e0]: grid tries lr 0.0001, 0.01, 1, best 0.977
-    #>   9 random trials, 10 seeds: best median 0.980, worst 0.969, best 0.983
-    #> lr in [1e-5, 1e1]: grid tries lr 1e-05, 0.01, 10, best 0.800
-    #>   9 random trials, 10 seeds: best median 0.980, worst 0.977, best 0.983
+        print(f"lr in [1e{box['log_lr'][0]}, 1e{box['log_lr'][1]}]:")
+        print(f"  grid lr {', '.join(grid_lrs)}: {best(grid):.3f}")
+        print("  best of 9 random, 10 seeds:")
+        print(f"    median {np.median(bests):.3f}, "
+              f"{min(bests):.3f} to {max(bests):.3f}")
+    #> lr in [1e-4, 1e0]:
+    #>   grid lr 0.0001, 0.01, 1: 0.977
+    #>   best of 9 random, 10 seeds:
+    #>     median 0.980, 0.969 to 0.983
+    #> lr in [1e-5, 1e1]:
+    #>   grid lr 1e-05, 0.01, 10: 0.800
+    #>   best of 9 random, 10 seeds:
+    #>     median 0.980, 0.977 to 0.983
 # --8<-- [end:demo]

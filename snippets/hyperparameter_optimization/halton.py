@@ -29,12 +29,15 @@ if __name__ == "__main__":
                                 for b in np.linspace(0, 1, 3)]),
               "random": rng.uniform(size=(9, 2)),
               "halton": halton(9)}
+    print("axis 0  distinct  largest gap")
+    #> axis 0  distinct  largest gap
     for name, p in points.items():
-        print(f"{name:6}: {len(np.unique(p[:, 0]))} distinct values on axis 0, "
-              f"largest gap {largest_gap(p[:, 0]):.3f}")
-    #> grid  : 3 distinct values on axis 0, largest gap 0.500
-    #> random: 9 distinct values on axis 0, largest gap 0.503
-    #> halton: 9 distinct values on axis 0, largest gap 0.125
+        print(f"{name:7} {len(np.unique(p[:, 0])):<9} {largest_gap(p[:, 0]):.3f}")
+    #> grid    3         0.500
+    #> random  9         0.503
+    #> halton  9         0.125
     learning_rates = 10 ** (-5 + 6 * halton(9)[:, 0])  # mapped to [1e-5, 10]
-    print(" ".join(f"{lr:.2g}" for lr in sorted(learning_rates)))
-    #> 2.4e-05 5.6e-05 0.00032 0.0018 0.01 0.024 0.056 0.32 1.8
+    print(" ".join(f"{lr:.2g}" for lr in sorted(learning_rates)[:4]))
+    #> 2.4e-05 5.6e-05 0.00032 0.0018
+    print(" ".join(f"{lr:.2g}" for lr in sorted(learning_rates)[4:]))
+    #> 0.01 0.024 0.056 0.32 1.8

@@ -62,13 +62,15 @@ def hyperband(data, eta=3, rungs=(1, 3, 9, 27), seed=0):
 if __name__ == "__main__":
     data = load_splits()
     brackets = hyperband(data)
+    print(f"{'bracket':<14}{'epochs':<7}{'lr':<6}val")
+    #> bracket       epochs lr    val
     for b in brackets:
         lr, reg = b["config"]
-        print(f"{b['rungs']}: {b['spent']} epochs, lr {lr:.2f}: {b['val_acc']:.3f}")
-    #> [27, 9, 3, 1]: 81 epochs, lr 0.22: 0.986
-    #> [12, 4, 1]: 78 epochs, lr 1.67: 0.974
-    #> [6, 2]: 90 epochs, lr 0.02: 0.963
-    #> [4]: 108 epochs, lr 0.07: 0.957
+        print(f"{str(b['rungs']):<14}{b['spent']:<7}{lr:<6.2f}{b['val_acc']:.3f}")
+    #> [27, 9, 3, 1] 81     0.22  0.986
+    #> [12, 4, 1]    78     1.67  0.974
+    #> [6, 2]        90     0.02  0.963
+    #> [4]           108    0.07  0.957
     winner = max(brackets, key=lambda b: b["val_acc"])
     print(f"{sum(b['spent'] for b in brackets)} epochs, best {winner['val_acc']:.3f}")
     #> 357 epochs, best 0.986

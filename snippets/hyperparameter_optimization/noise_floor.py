@@ -30,10 +30,12 @@ def paired_test(right_a, right_b):
 
 if __name__ == "__main__":
     se = standard_error(0.97, 350)  # 350 validation images at about 97 %
-    print(f"standard error {se:.4f}, two standard errors {2 * se:.4f}")
-    #> standard error 0.0091, two standard errors 0.0182
-    print(f"one image is {1 / 350:.4f} of the validation set")
-    #> one image is 0.0029 of the validation set
+    print(f"standard error {se:.4f}")
+    #> standard error 0.0091
+    print(f"two standard errors {2 * se:.4f}")
+    #> two standard errors 0.0182
+    print(f"one validation image: {1 / 350:.4f}")
+    #> one validation image: 0.0029
     # the same accuracy measured on 10x more images is sqrt(10) ~ 3x less noisy
     print(f"on 3500 images: {standard_error(0.97, 3500):.4f}")
     #> on 3500 images: 0.0029

@@ -13,15 +13,27 @@ if __name__ == "__main__":
     linear = rng.uniform(1e-5, 10, n)
     log = log_uniform(rng, 1e-5, 10, n)  # the same as 10 ** rng.uniform(-5, 1, n)
     exact = (0.01 - 1e-5) / (10 - 1e-5)
-    print(f"below 0.01: linear {np.mean(linear < 0.01):.4%} (exact {exact:.4%}), "
-          f"log {np.mean(log < 0.01):.2%}")
-    #> below 0.01: linear 0.0900% (exact 0.0999%), log 50.25%
-    print(np.histogram(np.log10(log), bins=np.arange(-5, 2))[0])  # per decade
-    #> [16679 16776 16795 16569 16731 16450]
-    print(np.histogram(np.log10(linear), bins=np.arange(-5, 2))[0])
-    #> [    1    12    77   897  9189 89824]
-
+    print("share below 0.01:")
+    #> share below 0.01:
+    print(f"  linear {np.mean(linear < 0.01):.4%} (exact {exact:.4%})")
+    #>   linear 0.0900% (exact 0.0999%)
+    print(f"  log    {np.mean(log < 0.01):.2%}")
+    #>   log    50.25%
+    print("decade  log    linear")  # samples per decade
+    #> decade  log    linear
+    per_decade = [np.histogram(np.log10(x), bins=np.arange(-5, 2))[0]
+                  for x in (log, linear)]
+    for decade, a, b in zip(range(-5, 1), *per_decade, strict=True):
+        print(f"1e{decade:<5} {a:<6} {b}")
+    #> 1e-5    16679  1
+    #> 1e-4    16776  12
+    #> 1e-3    16795  77
+    #> 1e-2    16569  897
+    #> 1e-1    16731  9189
+    #> 1e0     16450  89824
     # the same two numbers read as natural-log exponents (hyperopt's convention)
     wrong = np.exp(rng.uniform(-5, 1, n))
-    print(f"exp(uniform(-5, 1)) spans {wrong.min():.4f} to {wrong.max():.3f}")
-    #> exp(uniform(-5, 1)) spans 0.0067 to 2.718
+    print("exp(uniform(-5, 1)) spans")
+    #> exp(uniform(-5, 1)) spans
+    print(f"  {wrong.min():.4f} to {wrong.max():.3f}")
+    #>   0.0067 to 2.718

@@ -51,6 +51,10 @@ if __name__ == "__main__":
     #> [27, 9, 3, 1] [1, 3, 9, 27]
     print("epochs trained:", sum(results["n_resources"]))  # every fit from scratch
     #> epochs trained: 108
-    print({name: f"{value:.3g}" for name, value in search.best_params_.items()},
-          f"val acc {search.best_score_:.3f}")
-    #> {'lr': '0.563', 'reg': '0.000504', 'epochs': '27'} val acc 0.980
+    for name, value in search.best_params_.items():
+        print(f"{name} {value:.3g}")
+    #> lr 0.563
+    #> reg 0.000504
+    #> epochs 27
+    print(f"val acc {search.best_score_:.3f}")
+    #> val acc 0.980

@@ -78,12 +78,14 @@ if __name__ == "__main__":
         run = halving_versus_random(data, seed)
         if seed == 0:
             print([len(s) for s in run["survivors"]], run["spent"], run["n_random"])
+            print(f"{'seed':<6}{'lr':<6}{'reg':<7}{'halving':<8}random")
         lr, reg = run["winner"]
-        print(f"seed {seed}: halving picks lr {lr:.2f}, reg {reg:.0e}: "
-              f"{run['halving_acc']:.3f}; random: {run['random_acc']:.3f}")
+        print(f"{seed:<6}{lr:<6.2f}{reg:<7.0e}{run['halving_acc']:<8.3f}"
+              f"{run['random_acc']:.3f}")
     #> [27, 9, 3, 1] 81 3
-    #> seed 0: halving picks lr 0.76, reg 5e-05: 0.977; random: 0.283
-    #> seed 1: halving picks lr 0.33, reg 5e-04: 0.986; random: 0.954
-    #> seed 2: halving picks lr 0.77, reg 5e-07: 0.977; random: 0.980
-    #> seed 3: halving picks lr 0.27, reg 4e-03: 0.980; random: 0.983
+    #> seed  lr    reg    halving random
+    #> 0     0.76  5e-05  0.977   0.283
+    #> 1     0.33  5e-04  0.986   0.954
+    #> 2     0.77  5e-07  0.977   0.980
+    #> 3     0.27  4e-03  0.980   0.983
 # --8<-- [end:demo]

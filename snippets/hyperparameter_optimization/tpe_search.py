@@ -56,10 +56,9 @@ if __name__ == "__main__":
         accs = [np.nan_to_num([t["val_acc"] for t in search(data, box, 30, 5, seed)])
                 for seed in range(2)]
         print(f"{name}: best", *(f"{a.max():.3f}" for a in accs))
-        print(f"{name}: >= 0.95 in trials 11-30:", *(np.sum(a[10:] >= 0.95)
-                                                     for a in accs))
+        print(f"{name}: trials 11-30 >= 0.95:", *(np.sum(a[10:] >= 0.95) for a in accs))
     #> TPE: best 0.980 0.980
-    #> TPE: >= 0.95 in trials 11-30: 10 9
+    #> TPE: trials 11-30 >= 0.95: 10 9
     #> random: best 0.980 0.980
-    #> random: >= 0.95 in trials 11-30: 4 3
+    #> random: trials 11-30 >= 0.95: 4 3
 # --8<-- [end:demo]
