@@ -21,6 +21,7 @@ LABELS = {
 }
 VIEW = {"ravine": ((-2, 2), (-1.2, 1.2)), "saddle": ((-2, 2), (-1.6, 1.6)),
         "rosenbrock": ((-2, 2), (-1, 3))}
+MINIMA = {"ravine": [(0, 0)], "saddle": [(0, -1), (0, 1)], "rosenbrock": [(1, 1)]}
 
 
 @cache
@@ -41,11 +42,13 @@ def make(lang, narrow=False):
         x, y = np.meshgrid(np.linspace(x0, x1, 200), np.linspace(y0, y1, 200))
         z = f(x, y)[0] - lowest
         ax.contour(x, y, np.log10(z + 1e-3), levels=12, colors="0.75",
-                   linewidths=0.7)
+                   linewidths=0.7, linestyles="solid")
         for rule, path in paths(surface).items():
             ax.plot(path[:, 0], path[:, 1], color=COLORS[rule], lw=1.4,
                     label=name(rule, lang))
         ax.plot(*start, "ko", ms=4)
+        for minimum in MINIMA[surface]:
+            ax.plot(*minimum, "k*", ms=9)
         ax.set_xlim(x0, x1)
         ax.set_ylim(y0, y1)
         ax.set_title(text[surface])
