@@ -74,8 +74,10 @@ if __name__ == "__main__":
     X, y = load_data()
     params = init_mlp((64, 100, 100, 10), np.random.default_rng(0))
     frac, per_layer = dead_fraction(params, X)
-    print(f"at initialization (seed 0): dead {frac:.3f} {per_layer}")
-    #> at initialization (seed 0): dead 0.035 [5, 2]
+    print("at initialization (seed 0):")
+    #> at initialization (seed 0):
+    print(f"dead {frac:.3f}, per layer {per_layer}")
+    #> dead 0.035, per layer [5, 2]
     for lr, bias in [(0.1, 0.0), (0.7, 0.0), (0.7, 0.01)]:
         dead, acc = [], []
         for seed in range(3):
@@ -88,8 +90,15 @@ if __name__ == "__main__":
         lost = [d > 0.5 for d in dead]
         dead = [">0.5" if x else f"{d:.3g}" for x, d in zip(lost, dead, strict=True)]
         acc = ["-" if x else f"{a:.2f}" for x, a in zip(lost, acc, strict=True)]
-        print(f"lr {lr}, bias {bias}: dead [{' '.join(dead)}], "
-              f"train accuracy [{' '.join(acc)}]")
-    #> lr 0.1, bias 0.0: dead [0.05 0.05 0.02], train accuracy [0.87 0.93 0.78]
-    #> lr 0.7, bias 0.0: dead [>0.5 0.155 >0.5], train accuracy [- 0.87 -]
-    #> lr 0.7, bias 0.01: dead [0.47 0.22 0.47], train accuracy [0.66 0.93 0.34]
+        print(f"lr {lr}, bias {bias}:")
+        print(f"  dead      {' '.join(dead)}")
+        print(f"  train acc {' '.join(acc)}")
+    #> lr 0.1, bias 0.0:
+    #>   dead      0.05 0.05 0.02
+    #>   train acc 0.87 0.93 0.78
+    #> lr 0.7, bias 0.0:
+    #>   dead      >0.5 0.155 >0.5
+    #>   train acc - 0.87 -
+    #> lr 0.7, bias 0.01:
+    #>   dead      0.47 0.22 0.47
+    #>   train acc 0.66 0.93 0.34

@@ -13,5 +13,5 @@ print(np.allclose(np.tanh(x), 2 * s2 - 1))  # tanh(x) = 2 sigmoid(2x) - 1
 print(np.allclose(1 - np.tanh(x) ** 2, 4 * s2 * (1 - s2)))  # tanh' = 4 sigmoid'(2x)
 #> True
 wrong = 2 * sigmoid(x) - 1  # a common slip: this is tanh(x / 2)
-print(f"max |tanh(x) - (2 sigmoid(x) - 1)| = {np.abs(np.tanh(x) - wrong).max():.3f}")
-#> max |tanh(x) - (2 sigmoid(x) - 1)| = 0.300
+print(f"max |tanh - (2 sigmoid - 1)|: {np.abs(np.tanh(x) - wrong).max():.3f}")
+#> max |tanh - (2 sigmoid - 1)|: 0.300

@@ -39,7 +39,10 @@ if __name__ == "__main__":
     exact, _ = gelu_forward(x)
     gap = np.abs(exact - gelu_tanh(x))
     i = gap.argmax()
-    print(f"max |exact - tanh approx| = {gap.max():.1e} at x = {x[i]:.2f}, "
-          f"{gap[-1 - i]:.1e} at x = {x[-1 - i]:.2f}")
-    #> max |exact - tanh approx| = 4.7e-04 at x = -2.70, 4.7e-04 at x = 2.70
+    print("max |exact - tanh approx|:")
+    #> max |exact - tanh approx|:
+    print(f"  {gap.max():.1e} at x = {x[i]:.2f}")
+    #>   4.7e-04 at x = -2.70
+    print(f"  {gap[-1 - i]:.1e} at x = {x[-1 - i]:.2f}")
+    #>   4.7e-04 at x = 2.70
 # --8<-- [end:demo]

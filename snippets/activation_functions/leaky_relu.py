@@ -21,6 +21,8 @@ def leaky_relu_backward(dout, cache):
 if __name__ == "__main__":
     x = np.array([-2.0, 0.0, 3.0])
     y, cache = leaky_relu_forward(x)
-    print(y, leaky_relu_backward(np.ones_like(x), cache))
-    #> [-0.02  0.    3.  ] [0.01 0.01 1.  ]
+    print(y)
+    #> [-0.02  0.    3.  ]
+    print(leaky_relu_backward(np.ones_like(x), cache))
+    #> [0.01 0.01 1.  ]
 # --8<-- [end:demo]

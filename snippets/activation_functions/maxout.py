@@ -37,8 +37,10 @@ if __name__ == "__main__":
     dx, dW, db = maxout_backward(np.ones_like(out), cache)
     print(out.shape, dx.shape, dW.shape, db.shape)
     #> (4, 5) (4, 3) (2, 3, 5) (2, 5)
-    print(W.size + b.size, "parameters; one linear layer D -> M has", D * M + M)
-    #> 40 parameters; one linear layer D -> M has 20
+    print("maxout:", W.size + b.size, "parameters")
+    #> maxout: 40 parameters
+    print("linear D -> M:", D * M + M)
+    #> linear D -> M: 20
     # k = 2 with the second piece fixed at zero is exactly ReLU(x @ W[0] + b[0])
     W[1], b[1] = 0.0, 0.0
     out, _ = maxout_forward(x, W, b)

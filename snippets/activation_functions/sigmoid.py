@@ -24,9 +24,14 @@ if __name__ == "__main__":
     y, cache = sigmoid_forward(0.0)
     print(y, sigmoid_backward(1.0, cache))
     #> 0.5 0.25
-    y, cache = sigmoid_forward(np.array([-1000.0, -10.0, 10.0, 1000.0]))
-    print(" ".join(f"{v:.4e}" for v in y))
-    #> 0.0000e+00 4.5398e-05 9.9995e-01 1.0000e+00
-    print(" ".join(f"{v:.4e}" for v in sigmoid_backward(1.0, cache)))
-    #> 0.0000e+00 4.5396e-05 4.5396e-05 0.0000e+00
+    x = np.array([-1000.0, -10.0, 10.0, 1000.0])
+    y, cache = sigmoid_forward(x)
+    print("x       sigmoid    gradient")
+    #> x       sigmoid    gradient
+    for row in zip(x, y, sigmoid_backward(1.0, cache), strict=True):
+        print("{:<7.0f} {:.4e} {:.4e}".format(*row))
+    #> -1000   0.0000e+00 0.0000e+00
+    #> -10     4.5398e-05 4.5396e-05
+    #> 10      9.9995e-01 4.5396e-05
+    #> 1000    1.0000e+00 0.0000e+00
 # --8<-- [end:demo]

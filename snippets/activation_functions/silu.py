@@ -22,8 +22,10 @@ def silu_backward(dout, cache):
 # --8<-- [start:demo]
 if __name__ == "__main__":
     y, cache = silu_forward(np.array([-1.0, 0.0, 1.0]))
-    print(np.round(y, 6), np.round(silu_backward(1.0, cache), 4))
-    #> [-0.268941  0.        0.731059] [0.0723 0.5    0.9277]
+    print(np.round(y, 6))
+    #> [-0.268941  0.        0.731059]
+    print(np.round(silu_backward(1.0, cache), 4))
+    #> [0.0723 0.5    0.9277]
     x = np.linspace(-3, 0, 3001)
     y, _ = silu_forward(x)
     print(f"minimum {y.min():.4f} at x = {x[y.argmin()]:.3f}")  # not monotonic

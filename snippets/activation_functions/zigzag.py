@@ -41,24 +41,41 @@ if __name__ == "__main__":
         same_batch = np.mean(np.sign(batch[:, 0]) == np.sign(batch[:, 1]))
         path = sgd_path(X, lr=0.5)
         length = np.linalg.norm(np.diff(path, axis=0), axis=1).sum()
-        print(f"{name}: same-sign gradients {same:.2f} per example, "
-              f"{same_batch:.2f} per mini-batch of 10")
+        print(f"{name}:")
+        print(f"  same sign, one example  {same:.2f}")
+        print(f"  same sign, batch of 10  {same_batch:.2f}")
         print(f"  SGD path length at lr 0.5: {length:.2f}")
-    #> all-positive: same-sign gradients 1.00 per example, 0.20 per mini-batch of 10
+    #> all-positive:
+    #>   same sign, one example  1.00
+    #>   same sign, batch of 10  0.20
     #>   SGD path length at lr 0.5: 3.55
-    #> zero-centered: same-sign gradients 0.46 per example, 0.00 per mini-batch of 10
+    #> zero-centered:
+    #>   same sign, one example  0.46
+    #>   same sign, batch of 10  0.00
     #>   SGD path length at lr 0.5: 1.74
+    print("steps to within 0.1 of w*:")
+    #> steps to within 0.1 of w*:
+    print("lr   positive  centered")
+    #> lr   positive  centered
     for lr in [0.5, 1.0, 2.0, 3.0]:
         pos, cen = (steps_to_reach(sgd_path(X, lr)) for X in (X_pos, X_centered))
-        print(f"lr {lr}: steps to within 0.1 of w*: {pos} vs {cen}")
-    #> lr 0.5: steps to within 0.1 of w*: 56 vs 56
-    #> lr 1.0: steps to within 0.1 of w*: 27 vs 29
-    #> lr 2.0: steps to within 0.1 of w*: 26 vs 11
-    #> lr 3.0: steps to within 0.1 of w*: None vs 14
+        print(f"{lr:<4} {pos!s:<9} {cen}")
+    #> 0.5  56        56
+    #> 1.0  27        29
+    #> 2.0  26        11
+    #> 3.0  None      14
     for name, X in [("all-positive", X_pos), ("zero-centered", X_centered)]:
         eig = np.linalg.eigvalsh(X.T @ X / len(X))[::-1]  # curvature of the mean loss
         sq = np.sum(X**2, axis=1)  # one example's step is unstable if lr * |x|^2 > 2
-        print(f"{name}: eigenvalues {np.round(eig, 3)}, max |x|^2 {sq.max():.2f}, "
-              f"unstable at lr 3: {np.mean(3.0 * sq > 2):.2f}")
-    #> all-positive: eigenvalues [0.639 0.098], max |x|^2 1.96, unstable at lr 3: 0.56
-    #> zero-centered: eigenvalues [0.098 0.076], max |x|^2 0.50, unstable at lr 3: 0.00
+        print(f"{name}:")
+        print(f"  eigenvalues {np.round(eig, 3)}")
+        print(f"  max |x|^2 {sq.max():.2f}")
+        print(f"  unstable at lr 3: {np.mean(3.0 * sq > 2):.2f}")
+    #> all-positive:
+    #>   eigenvalues [0.639 0.098]
+    #>   max |x|^2 1.96
+    #>   unstable at lr 3: 0.56
+    #> zero-centered:
+    #>   eigenvalues [0.098 0.076]
+    #>   max |x|^2 0.50
+    #>   unstable at lr 3: 0.00
