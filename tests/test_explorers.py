@@ -200,3 +200,131 @@ def test_a_failing_explorer_script_fails_naming_its_file(tmp_path, monkeypatch):
     assert first == f"{where}:2: ZeroDivisionError: division by zero"
     assert second == "  (while computing the data of demo_src/demo/explore_broken.py)"
     assert not (tmp_path / "docs").exists()  # nothing half-written
+
+
+# ---------------------------------------------------------------------- the viewer
+VIEWER = REPO / "docs" / "assets" / "explorer.js"
+SITE_CSS = REPO / "docs" / "assets" / "site.css"
+
+
+def css_rules(text: str) -> list[tuple[str, str, str]]:
+    """(media condition or "", selector, declarations) of every rule of a stylesheet
+    with at most one level of @media, comments removed."""
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    rules = []
+    for media, body, selector, declarations in re.findall(
+        r"@media([^{]+)\{((?:[^{}]*\{[^{}]*\})*)\s*\}|([^{}@]+)\{([^{}]*)\}", text
+    ):
+        if media:
+            rules += [(media.strip(), s.strip(), d.strip())
+                      for s, d in re.findall(r"([^{}]+)\{([^{}]*)\}", body)]
+        else:
+            rules.append(("", selector.strip(), declarations.strip()))
+    return rules
+
+
+def test_no_rule_hides_the_figure_of_an_explorer_on_screen():
+    """The static figure and its caption stay in view when the explorer goes live:
+    the prose compares what they show, and the explorer is drawn under them."""
+    hiding = [
+        selector for media, selector, declarations in css_rules(SITE_CSS.read_text())
+        if "explorer" in selector and "print" not in media
+        and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", declarations)
+    ]
+    assert not hiding, f"docs/assets/site.css hides parts of a live explorer: {hiding}"
+
+
+def test_the_charts_are_set_in_the_figures_type_sizes():
+    """10 pt text, the histograms' 9 pt labels, matplotlib's "large" titles, in CSS
+    px: as the figures beside them are shown on a desktop, and scaled from the
+    narrow figure's width to the phone's column."""
+    import matplotlib
+
+    from figures_src import style
+
+    text = style.RC["font.size"]
+    small = float(re.search(r"labelsize=(\d+)", (
+        REPO / "figures_src" / "weight_initialization" / "histograms.py").read_text())[1])
+    title = matplotlib.font_manager.font_scalings["large"] * text
+    expected = {"text": text, "small": small, "title": title}
+    rules = css_rules(SITE_CSS.read_text())
+    desktop = [d for m, s, d in rules if s == ".explorer__live" and not m
+               and "--explorer" in d]
+    phone = [(m, d) for m, s, d in rules if s == ".explorer__live" and m
+             and "--explorer" in d]
+    assert len(desktop) == len(phone) == 1, "one rule each for desktop and phone"
+    media, narrow = phone[0]
+    assert media == f"(max-width: {figures.NARROW_MEDIA.split(': ')[1]}"
+    for name, pt in expected.items():
+        px = pt * 4 / 3
+        wide = re.search(rf"--explorer-{name}:\s*([\d.]+)px;", desktop[0])
+        assert wide and float(wide[1]) == pytest.approx(px, abs=0.01), (name, pt)
+        scaled = re.search(rf"--explorer-{name}:\s*min\(([\d.]+)px, calc\(\(100vw - "
+                           rf"1\.6rem\) \* ([\d.]+) / (\d+)\)\);", narrow)
+        assert scaled, f"--explorer-{name} on a phone: {narrow}"
+        assert float(scaled[1]) == float(scaled[2]) == pytest.approx(px, abs=0.01)
+        assert int(scaled[3]) == round(figures.NARROW_WIDTH * 96)
+
+
+def viewer_functions(*names: str) -> str:
+    """The source of top-level functions of explorer.js (one line, or up to the
+    closing brace at their indentation), to run in Node."""
+    lines = VIEWER.read_text(encoding="utf-8").splitlines()
+    parts = []
+    for name in names:
+        start = next(i for i, line in enumerate(lines)
+                     if line.startswith(f"  function {name}("))
+        end = start if lines[start].split("//")[0].rstrip().endswith("}") else next(
+            i for i in range(start, len(lines)) if lines[i] == "  }")
+        parts.append("\n".join(lines[start:end + 1]))
+    return "\n".join(parts)
+
+
+def node(script: str):
+    """What a Node.js script prints as JSON (the build's Node, tools/nodejs.py)."""
+    import subprocess
+
+    from tools import nodejs
+
+    done = subprocess.run([str(nodejs.executable()), "-e", script],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_tick_labels_are_written_as_the_figures_write_them():
+    from figures_src.babysitting_learning import plot_lr_sweep, plot_update_ratio
+    from figures_src.weight_initialization import plot_layer_std
+
+    powers = [10.0 ** k for k in range(-6, 6)]
+    shown = node(viewer_functions("g", "power", "lossTick") + f"""
+      const v = {json.dumps(powers)};
+      console.log(JSON.stringify([v.map(power), v.map(lossTick)]));""")
+    assert shown[0] == [plot_layer_std.POWER(v, None) for v in powers]
+    assert shown[0] == [plot_update_ratio.POWER(v, None) for v in powers]
+    assert shown[1] == [plot_lr_sweep.POWER(v, None) for v in powers]
+
+
+def test_histogram_y_ticks_are_matplotlibs_max_n_locator():
+    """The histograms' y axis: at most three steps from 0, as the page's histogram
+    figures (MaxNLocator(3)), for the tops the explorer's frames reach."""
+    from matplotlib.ticker import MaxNLocator
+
+    d = data("init")
+    tops = sorted({1.05 * max(max(c) for c in f["counts"]) / d["units"]
+                   for frames in d["frames"].values() for f in frames})
+    tops += np.geomspace(1e-5, 1, 41).tolist()
+    shown = node(viewer_functions("g", "steps") + f"""
+      console.log(JSON.stringify({json.dumps(tops)}.map(steps)));""")
+    for top, ticks in zip(tops, shown, strict=True):
+        expected = [t for t in MaxNLocator(3).tick_values(0, top) if 0 <= t <= top]
+        np.testing.assert_allclose(ticks, expected, rtol=1e-9, err_msg=str(top))
+
+
+def test_the_histograms_share_the_figures_x_axis():
+    from figures_src.weight_initialization.data import RANGES
+    from figures_src.weight_initialization.histograms import TICKS
+
+    d = data("init")
+    assert d["ranges"] == {k: list(v) for k, v in RANGES.items()}
+    assert d["ticks"] == TICKS

@@ -1,7 +1,9 @@
-/* Explorers: a figure with controls. Its frames were computed at build time by the
-   page's own snippets (figures_src/<page>/explore_<name>.py, tools/figures.py); this
-   script only chooses the frame to draw. The data is fetched when the reader comes
-   near (1000 px); until then, and without JavaScript, the static figure stays. */
+/* Explorers: controls and a drawing under a figure, whose frames the page's own
+   snippets computed at build time (figures_src/<page>/explore_<name>.py). The
+   figure and its caption stay in view above (the prose compares what they show);
+   they are all there is without JavaScript and in print. The data is fetched when
+   the reader comes within 1000 px; the explorer is built in a task of its own,
+   reading no layout. Type sizes (site.css) and tick labels are the figures'. */
 (function () {
   "use strict";
   var TEXT = {
@@ -11,9 +13,10 @@
       layerName: function (n) { return "layer " + n; },
       actStd: "activation std", gradStd: "gradient dL/dh std",
       hist: "Activations per layer (fraction of all units; ReLU: zeros not drawn)",
-      stdTitle: "Std per layer (log scale)", beyond: "beyond 6: ",
+      stdTitle: "Std per layer (log scale)",
       epoch: "epoch", loss: "training loss", valAcc: "validation accuracy",
       ratio: "update/weight ratio", rule: "1e-3 (rule of thumb)",
+      others: "the other rates",
       clipped: "▲ above 1000 or not finite",
       initSummary: function (name, std, f) {
         return name + ", std " + std + ": layer 10 activation std " +
@@ -38,9 +41,10 @@
       layerName: function (n) { return n + "층"; },
       actStd: "활성값 표준편차", gradStd: "기울기 dL/dh 표준편차",
       hist: "층별 활성값 분포 (전체 유닛 중 비율, ReLU는 0 제외)",
-      stdTitle: "층별 표준편차 (로그 스케일)", beyond: "6 초과: ",
+      stdTitle: "층별 표준편차 (로그 스케일)",
       epoch: "에폭", loss: "훈련 손실", valAcc: "검증 정확도",
       ratio: "업데이트/가중치 비율", rule: "1e-3 (경험칙)",
+      others: "다른 학습률",
       clipped: "▲ 1000 초과 또는 유한하지 않음",
       initSummary: function (name, std, f) {
         return name + ", 표준편차 " + std + ": 10층 활성값 표준편차 " +
@@ -61,9 +65,8 @@
     }
   };
   var T = TEXT[document.documentElement.lang === "ko" ? "ko" : "en"];
-  var SVG = "http://www.w3.org/2000/svg";
 
-  /* Numbers as the snippets print them: Python's .2e, .1e and .3g. */
+  /* Numbers as the snippets print them: Python's .2e, .1e, .3g and g. */
   function pyExp(s) { return s.replace(/e([+-])(\d)$/, "e$10$2"); }
   function e2(v) { return v === null ? "nan" : pyExp(v.toExponential(2)); }
   function e1(v) { return v === null ? "nan" : pyExp(v.toExponential(1)); }
@@ -73,46 +76,59 @@
     if (e < -4 || e >= 3) return pyExp(v.toExponential(2).replace(/\.?0+e/, "e"));
     return v.toFixed(2 - e).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
   }
+  function g(v) { return String(Number(v.toPrecision(6))); }
 
-  function h(tag, attrs, parent, text) {
-    var el = document.createElement(tag);
-    for (var k in attrs) el.setAttribute(k, attrs[k]);
-    if (text !== undefined) el.textContent = text;
-    if (parent) parent.appendChild(el);
-    return el;
-  }
-  function s(tag, attrs, parent, text) {
-    var el = document.createElementNS(SVG, tag);
-    for (var k in attrs) el.setAttribute(k, attrs[k]);
-    if (text !== undefined) el.textContent = text;
-    if (parent) parent.appendChild(el);
-    return el;
-  }
+  /* Tick labels as the figures beside the explorers write them. */
+  function power(t) { return "1e" + Math.round(Math.log10(t)); }  // plot_layer_std, plot_update_ratio
+  function lossTick(t) { return t >= 1e-3 ? g(t) : power(t); }  // plot_lr_sweep
 
-  /* One panel: axes, ticks and labels in box {x, y, w, h}; returns the scales.
-     An axis is {lo, hi, log, ticks, fmt}; a log axis takes values, not logs. */
-  function panel(svg, box, ax, ay, title, xlabel) {
+  function make(ns) {  // h: an HTML element, s: an SVG one
+    return function (tag, attrs, parent, text) {
+      var el = document.createElementNS(ns, tag);
+      for (var k in attrs) el.setAttribute(k, attrs[k]);
+      if (text !== undefined) el.textContent = text;
+      if (parent) parent.appendChild(el);
+      return el;
+    };
+  }
+  var h = make("http://www.w3.org/1999/xhtml"), s = make("http://www.w3.org/2000/svg");
+
+  /* Matplotlib's look: ticks 3.5 pt (5 px) outward, labels 3.5 pt from them. */
+  var TICK = 5, PAD = 5;
+
+  /* One panel in box {x, y, w, h}; returns the scales. An axis is {lo, hi, log,
+     ticks, fmt, bare: no labels}. A bare panel (a histogram): no grid, small labels,
+     no left spine without y ticks. */
+  function panel(svg, box, ax, ay, xlabel, bare) {
     function scale(a, p0, p1) {
       var f = a.log ? Math.log10 : Number, lo = f(a.lo), hi = f(a.hi);
       return function (v) { return p0 + (f(v) - lo) / (hi - lo) * (p1 - p0); };
     }
     var x = scale(ax, box.x, box.x + box.w), y = scale(ay, box.y + box.h, box.y);
-    var g = s("g", {"class": "axes"}, svg);
-    s("path", {d: "M" + box.x + " " + box.y + "V" + (box.y + box.h) + "H" +
-      (box.x + box.w)}, g);
+    var g = s("g", {"class": "axes"}, svg), bottom = box.y + box.h, grid = "";
+    var spines = (bare && !ay.ticks.length ? "M" + box.x + " " + bottom : "M" + box.x +
+      " " + box.y + "V" + bottom) + "H" + (box.x + box.w);  // and the ticks: one path
     ay.ticks.forEach(function (t) {
-      s("text", {x: box.x - 4, y: y(t) + 4, "text-anchor": "end"}, g, ay.fmt(t));
-      s("path", {d: "M" + (box.x - 3) + " " + y(t) + "h3"}, g);
+      grid += "M" + box.x + " " + y(t) + "h" + box.w;
+      spines += "M" + (box.x - TICK) + " " + y(t) + "h" + TICK;
+      s("text", {x: box.x - TICK - PAD, y: y(t), dy: ".35em", "text-anchor": "end",
+        "class": "tick y" + (bare ? " small" : "")}, g, (ay.fmt || String)(t));
     });
     ax.ticks.forEach(function (t) {
-      s("text", {x: x(t), y: box.y + box.h + 14, "text-anchor": "middle"}, g,
-        ax.fmt ? ax.fmt(t) : t);
+      grid += "M" + x(t) + " " + box.y + "V" + bottom;
+      spines += "M" + x(t) + " " + bottom + "v" + TICK;
+      if (!ax.bare) s("text", {x: x(t), y: bottom + TICK + PAD, dy: ".8em",
+        "text-anchor": "middle", "class": "tick x" + (bare ? " small" : "")}, g,
+        (ax.fmt || String)(t));
     });
-    if (title) s("text", {x: 0, y: 14, "class": "title"}, g, title);
-    if (xlabel) s("text", {x: box.x + box.w, y: box.y + box.h + 28,
-      "text-anchor": "end"}, g, xlabel);
+    if (!bare) g.insertBefore(s("path", {d: grid, "class": "grid"}), g.firstChild);
+    s("path", {d: spines}, g);
+    if (xlabel) s("text", {x: box.x + box.w / 2, y: bottom + TICK + PAD + 18,
+      dy: ".8em", "text-anchor": "middle", "class": "label"}, g, xlabel);
     return {x: x, y: y};
   }
+  var BELOW = TICK + PAD + 36;  // tick labels and x label
+
   function line(svg, pts, cls) {
     var d = "";
     pts.forEach(function (p, i) {
@@ -121,24 +137,34 @@
     });
     return s("path", {d: d, "class": "line " + cls}, svg);
   }
-  function decades(lo, hi) {
+  function decades(lo, hi, fmt) {
     var a = Math.floor(Math.log10(lo)), b = Math.ceil(Math.log10(hi));
     if (b - a < 2) { a -= 1; b += 1; }
     var step = Math.ceil((b - a) / 6), ticks = [];
     for (var k = b; k >= a; k -= step) ticks.push(Math.pow(10, k));
     return {lo: Math.pow(10, a), hi: Math.pow(10, b), log: true, ticks: ticks,
-      fmt: function (t) { return "1e" + Math.round(Math.log10(t)); }};
+      fmt: fmt || power};
   }
-  function legend(svg, x, y, items) {
-    items.forEach(function (it, i) {
-      s("path", {d: "M" + x + " " + (y + i * 16 - 4) + "h18", "class": "line " + it[0]},
-        svg);
-      s("text", {x: x + 24, y: y + i * 16}, svg, it[1]);
-    });
+  /* At most three steps from 0 to top: MaxNLocator(3), as in the histogram figures. */
+  function steps(top) {
+    var raw = top / 3, mag = Math.pow(10, Math.floor(Math.log10(raw))), ticks = [];
+    var step = mag * [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].filter(function (m) {
+      return m * mag >= raw; })[0];
+    for (var k = 0; k * step <= top * (1 + 1e-9); k++) ticks.push(Number(g(k * step)));
+    return ticks;
   }
-  function svgBox(parent, width, height, label) {
+
+  /* A chart: title and legend (text that wraps), then the drawing. */
+  function chart(parent, width, height, title, keys) {
+    var div = h("div", {"class": "explorer__chart"}, parent);
+    div.style.width = width + "px";
+    h("p", {"class": "explorer__title"}, div, title);
+    if (keys) {
+      var legend = h("p", {"class": "explorer__legend"}, div);
+      keys.forEach(function (k) { h("span", {"class": "explorer__key " + k[0]}, legend, k[1]); });
+    }
     return s("svg", {width: width, height: height, viewBox: "0 0 " + width + " " + height,
-      role: "img", "aria-label": label}, parent);
+      role: "img", "aria-label": title}, div);
   }
 
   /* The slider and its marked values: real form controls. */
@@ -166,7 +192,7 @@
     return set;
   }
 
-  function weightInit(root, data) {
+  function weightInit(root, data, width) {
     var acts = {tanh: "tanh", relu: "ReLU"}, act = "tanh", index = data.marks.xavier;
     var names = {};
     Object.keys(data.marks).forEach(function (k) {
@@ -189,58 +215,67 @@
       var i = data.marks[k];
       return [names[i] ? names[i] + " " + g3(data.stds[i]) : k, i];
     });
+    var charts = h("div", {"class": "explorer__charts"});
+    var summary = h("p", {"class": "explorer__readout", "aria-live": "polite"});
+    var table = h("table", {"class": "explorer__table"});
     var set = slider(root, T.std, data.stds, marks, stdText,
       function (i) { index = i; draw(); });
-    var charts = h("div", {"class": "explorer__charts"}, root);
-    var summary = h("p", {"class": "explorer__readout", "aria-live": "polite"}, root);
-    var table = h("table", {"class": "explorer__table"}, root);
+    [charts, summary, table].forEach(function (el) { root.appendChild(el); });
 
-    function draw() {
-      var f = data.frames[act][index], width = Math.max(charts.clientWidth, 300);
-      charts.textContent = "";
-      var range = data.ranges[act], cols = width < 560 ? 5 : 10;
-      var rows = 10 / cols, cw = (width - 44) / cols, ph = 54, top = 44;
-      var svg = svgBox(charts, width, top + rows * (ph + 44), T.hist);
-      s("text", {x: 0, y: 14, "class": "title"}, svg, T.hist);
+    /* Ten histograms on one y scale (fraction of all units), a y axis on the first
+       of each row; the x range padded so that values piled at its ends (saturated
+       tanh) stand as spikes on the baseline. */
+    function histograms(f) {
+      var range = data.ranges[act], lo = range[0], hi = range[1];
+      var pad = 0.1 * (hi - lo), cols = width < 560 ? 5 : 10, rows = 10 / cols;
+      var left = 46, cw = (width - left) / cols, ph = 60, head = 18, foot = 38;
+      var svg = chart(charts, width, rows * (head + ph + foot), T.hist);
       var peak = 0;
       f.counts.forEach(function (c) { peak = Math.max(peak, Math.max.apply(null, c)); });
+      var ay = {lo: 0, hi: 1.05 * Math.max(peak, 1) / data.units, fmt: g};
+      ay.ticks = steps(ay.hi);
       f.counts.forEach(function (c, l) {
-        var bx = 40 + (l % cols) * cw, by = top + Math.floor(l / cols) * (ph + 44);
-        var w = cw - 8, bw = w / c.length;
-        s("text", {x: bx, y: by - 4, "class": "small"}, svg, T.layerName(l + 1));
-        var d = "M" + bx + " " + (by + ph);
+        var col = l % cols, bx = left + col * cw, by = head + Math.floor(l / cols) *
+          (head + ph + foot), w = cw - 8;
+        var sc = panel(svg, {x: bx, y: by, w: w, h: ph},
+          {lo: lo - pad, hi: hi + pad, ticks: data.ticks[act], bare: col > 0},
+          col ? {lo: 0, hi: ay.hi, ticks: []} : ay, undefined, true);
+        s("text", {x: bx + w / 2, y: by - 6, "class": "small", "text-anchor": "middle"},
+          svg, T.layerName(l + 1));
+        var bw = (hi - lo) / c.length, d = "M" + sc.x(lo).toFixed(1) + " " + (by + ph);
         c.forEach(function (n, b) {
-          var y = by + ph - n / peak * ph;
-          d += "V" + y.toFixed(1) + "H" + (bx + (b + 1) * bw).toFixed(1);
+          d += "V" + sc.y(n / data.units).toFixed(1) + "H" + sc.x(lo + (b + 1) * bw).toFixed(1);
         });
         s("path", {d: d + "V" + (by + ph) + "Z", "class": "bars"}, svg);
-        s("path", {d: "M" + bx + " " + (by + ph) + "h" + w, "class": "base"}, svg);
-        s("text", {x: bx, y: by + ph + 14, "class": "small"}, svg, range[0]);
-        s("text", {x: bx + w, y: by + ph + 14, "class": "small", "text-anchor": "end"},
-          svg, range[1]);
         if (f.over[l]) {
-          s("text", {x: bx + w, y: by + ph + 28, "class": "small warn",
-            "text-anchor": "end"}, svg, "→ " + Math.round(100 * f.over[l] / data.units)
-            + "%");
+          s("text", {x: bx + w, y: by + ph + TICK + PAD + 18, dy: ".8em",
+            "class": "small warn", "text-anchor": "end"}, svg,
+            "→ " + Math.round(100 * f.over[l] / data.units) + "%");
         }
       });
+    }
+
+    function draw() {
+      var f = data.frames[act][index];
+      charts.textContent = "";
+      histograms(f);
       var all = f.act_std.concat(f.grad_std);
       var ay = decades(Math.min.apply(null, all), Math.max.apply(null, all));
-      var pw = Math.min(width, 640), svg2 = svgBox(charts, pw, 250, T.stdTitle);
-      var ticks = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-      var sc = panel(svg2, {x: 48, y: 60, w: pw - 64, h: 150},
-        {lo: 1, hi: 10, ticks: ticks}, ay, T.stdTitle, T.layer);
-      [["act", f.act_std, T.actStd], ["grad", f.grad_std, T.gradStd]].forEach(
-        function (series, k) {
-          line(svg2, series[1].map(function (v, i) { return [sc.x(i + 1), sc.y(v)]; }),
-            series[0]);
-          series[1].forEach(function (v, i) {
-            s("circle", {cx: sc.x(i + 1), cy: sc.y(v), r: 3, "class": "dot " +
-              series[0]}, svg2);
-          });
-          legend(svg2, 48 + k * Math.min(220, (pw - 48) / 2), 38, [[series[0],
-            series[2]]]);
+      var pw = Math.min(width, 640), box = {x: 48, y: 10, w: pw - 64, h: 150};
+      var svg = chart(charts, pw, box.y + box.h + BELOW, T.stdTitle,
+        [["act", T.actStd], ["grad", T.gradStd]]);
+      var sc = panel(svg, box, {lo: 1, hi: 10, ticks: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]},
+        ay, T.layer);
+      [["act", f.act_std], ["grad", f.grad_std]].forEach(function (series) {
+        line(svg, series[1].map(function (v, i) { return [sc.x(i + 1), sc.y(v)]; }),
+          series[0]);
+        var dots = "";  // a 3 px dot at each layer, all in one path
+        series[1].forEach(function (v, i) {
+          dots += "M" + (sc.x(i + 1) - 3).toFixed(1) + " " + sc.y(v).toFixed(1) +
+            "a3 3 0 1 0 6 0a3 3 0 1 0-6 0";
         });
+        s("path", {d: dots, "class": "dot " + series[0]}, svg);
+      });
       summary.textContent = T.initSummary(acts[act], g3(data.stds[index]), f);
       table.textContent = "";
       var head = h("tr", {}, h("thead", {}, table));
@@ -256,50 +291,62 @@
       });
     }
     set(index);
-    return draw;
+    return function (w) { width = w; draw(); };
   }
 
-  function learningRate(root, data) {
+  function learningRate(root, data, width) {
     var index = data.marks[3];
     var marks = data.marks.map(function (i) { return [g3(data.rates[i]), i]; });
+    var charts = h("div", {"class": "explorer__charts"});
+    var summary = h("p", {"class": "explorer__readout", "aria-live": "polite"});
     var set = slider(root, T.lr, data.rates, marks, function (i) {
       return T.lrValue + g3(data.rates[i]);
     }, function (i) { index = i; draw(); });
-    var charts = h("div", {"class": "explorer__charts"}, root);
-    var summary = h("p", {"class": "explorer__readout", "aria-live": "polite"}, root);
+    root.appendChild(charts);
+    root.appendChild(summary);
     var epochs = [0, 5, 10, 15, 20];
+    function clipped(v) { return v === null || v > 1e3; }
 
     function draw() {
-      var f = data.frames[index], width = Math.max(charts.clientWidth, 300);
+      var f = data.frames[index];
       charts.textContent = "";
-      var wide = width >= 600, pw = wide ? width / 2 : width;
-      var box = {x: 48, y: 40, w: pw - 64, h: 150};
-      var svg = svgBox(charts, pw, 240, T.loss);
-      var ly = decades(1e-3, 1e3), sc = panel(svg, box,
-        {lo: 0, hi: 20, ticks: epochs}, ly, T.loss, T.epoch);
-      var pts = f.loss.map(function (v, i) {
-        var c = v === null || v > 1e3;
-        if (c) s("text", {x: sc.x(i), y: box.y + 4, "class": "small warn",
-          "text-anchor": "middle"}, svg, "▲");
-        return [sc.x(i), sc.y(c ? 1e3 : Math.max(v, 1e-3))];
-      });
-      line(svg, pts, "act");
-      if (f.loss.some(function (v) { return v === null || v > 1e3; })) {
-        s("text", {x: box.x + box.w, y: box.y + box.h + 28, "class": "small warn",
-          "text-anchor": "end"}, svg, T.clipped);
+      var wide = width >= 600, pw = Math.floor(wide ? width / 2 : width);
+      var box = {x: 48, y: 10, w: pw - 64, h: 150};
+      /* Every rate's loss, faint, under the chosen one. */
+      var svg = chart(charts, pw, box.y + box.h + BELOW, T.loss,
+        [["act", T.lrValue + g3(data.rates[index])], ["others", T.others]]);
+      var sc = panel(svg, box, {lo: 0, hi: 20, ticks: epochs},
+        decades(1e-3, 1e3, lossTick), T.epoch);
+      function points(loss) {
+        return loss.map(function (v, i) {
+          return [sc.x(i), sc.y(clipped(v) ? 1e3 : Math.max(v, 1e-3))];
+        });
       }
-      svg = svgBox(charts, pw, 240, T.valAcc);
+      var others = [];
+      data.frames.forEach(function (other, i) {
+        if (i !== index) others = others.concat([null], points(other.loss));
+      });
+      line(svg, others, "others");
+      line(svg, points(f.loss), "act");
+      var up = "";  // ▲ where the chosen run is clipped
+      f.loss.forEach(function (v, i) {
+        if (clipped(v)) up += "M" + sc.x(i).toFixed(1) + " " + (box.y - 7) + "l4 7h-8z";
+      });
+      s("path", {d: up, "class": "marker warn"}, svg);
+      var note = h("p", {"class": "explorer__note warn"}, svg.parentNode, T.clipped);
+      if (!f.loss.some(clipped)) note.style.visibility = "hidden";
+      svg = chart(charts, pw, box.y + box.h + BELOW, T.valAcc,
+        [["grad", T.lrValue + g3(data.rates[index])]]);
       sc = panel(svg, box, {lo: 0, hi: 20, ticks: epochs},
-        {lo: 0, hi: 1, ticks: [0, 0.5, 1], fmt: String}, T.valAcc, T.epoch);
+        {lo: 0, hi: 1, ticks: [0, 0.5, 1]}, T.epoch);
       line(svg, f.val_acc.map(function (v, i) { return [sc.x(i), sc.y(v)]; }), "grad");
-      svg = svgBox(charts, Math.min(width, 640), 250, T.ratio);
-      box = {x: 48, y: 60, w: Math.min(width, 640) - 64, h: 150};
+      pw = Math.min(width, 640);
+      box = {x: 48, y: 10, w: pw - 64, h: 150};
+      svg = chart(charts, pw, box.y + box.h + BELOW, T.ratio,
+        [["act", "W1"], ["grad", "W2"], ["rule", T.rule]]);
       sc = panel(svg, box, {lo: 1, hi: 20, ticks: [1, 5, 10, 15, 20]},
-        decades(1e-5, 1e4), T.ratio, T.epoch);
+        decades(1e-5, 1e4), T.epoch);
       s("path", {d: "M" + box.x + " " + sc.y(1e-3) + "h" + box.w, "class": "rule"}, svg);
-      legend(svg, box.x, 38, [["act", "W1"]]);
-      legend(svg, box.x + 70, 38, [["grad", "W2"]]);
-      legend(svg, box.x + 140, 38, [["rule", T.rule]]);
       ["W1", "W2"].forEach(function (name, k) {
         line(svg, f.ratio[name].map(function (v, i) {
           return v === null ? null : [sc.x(i + 1), sc.y(Math.min(Math.max(v, 1e-5), 1e4))];
@@ -308,32 +355,43 @@
       summary.textContent = T.lrSummary(g3(data.rates[index]), f);
     }
     set(index);
-    return draw;
+    return function (w) { width = w; draw(); };
   }
 
   var KINDS = {"weight-init": weightInit, "lr": learningRate};
 
-  function start(figure) {
+  /* Built detached and put under the caption at once. The first ResizeObserver
+     call follows the layout that places it: if it landed above the viewport, what
+     the reader sees moved down by its height; scroll by that before the paint (in
+     every engine: scroll anchoring, which WebKit lacks, is off for this change).
+     Later calls redraw, in the next frame, when the column's width changed. */
+  function live(figure, data, width) {
+    var root = h("div", {"class": "explorer__live"}), html = document.documentElement;
+    var resize = KINDS[data.kind](root, data, width), first = true;
+    new ResizeObserver(function (entries) {
+      var w = Math.floor(entries[0].contentRect.width);
+      if (first) {
+        first = false;
+        var box = root.getBoundingClientRect();
+        if (box.top < 0) window.scrollBy(0, box.height);
+        requestAnimationFrame(function () { html.style.overflowAnchor = ""; });
+      }
+      if (w > 0 && w !== width) {
+        width = w;
+        requestAnimationFrame(function () { resize(width); });
+      }
+    }).observe(root);
+    html.style.overflowAnchor = "none";
+    figure.appendChild(root);
+    figure.classList.add("explorer--live");
+  }
+
+  function start(figure, width) {
     var img = figure.querySelector("img");
     fetch(new URL(figure.getAttribute("data-src"), img.src))
       .then(function (r) { return r.json(); })
-      .then(function (data) {
-        /* The live figure is taller than the static one. A reader below it (who
-           scrolled up to it) keeps their place: the growth is scrolled away, by
-           this script in every engine, not by the browser's scroll anchoring
-           (which WebKit lacks), switched off for this one change. */
-        var html = document.documentElement, top = figure.getBoundingClientRect().top;
-        var height = figure.offsetHeight;
-        html.style.overflowAnchor = "none";
-        var root = h("div", {"class": "explorer__live"});
-        figure.insertBefore(root, figure.firstChild);
-        figure.classList.add("explorer--live");
-        var draw = KINDS[data.kind](root, data), width = root.clientWidth;
-        if (top < 0) window.scrollBy(0, figure.offsetHeight - height);
-        requestAnimationFrame(function () { html.style.overflowAnchor = ""; });
-        window.addEventListener("resize", function () {
-          if (root.clientWidth !== width) { width = root.clientWidth; draw(); }
-        });
+      .then(function (data) {  // parsed in this task: build in the next
+        setTimeout(function () { live(figure, data, width); }, 0);
       });
   }
 
@@ -342,9 +400,9 @@
     entries.forEach(function (entry) {
       if (entry.isIntersecting) {
         seen.unobserve(entry.target);
-        start(entry.target);
+        start(entry.target, Math.max(Math.floor(entry.boundingClientRect.width), 300));
       }
     });
-  }, {rootMargin: "1000px"});  // live before it is in view: nothing the reader sees moves
+  }, {rootMargin: "1000px"});  // live before it is in view
   figures.forEach(function (f) { seen.observe(f); });
 })();

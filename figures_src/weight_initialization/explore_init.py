@@ -4,12 +4,14 @@ For tanh and ReLU, 25 stds from 1e-3 to 10 (six per decade, so 0.01 and 1.0 are
 on it) plus the Xavier and He stds of the page's network, each run with the page's
 `run_network` (same input and seed as its tables): per layer the activation
 histogram (counts, the page's bins), the counts beyond the range, and the std of
-the activations and of the gradient dL/dh. docs/assets/explorer.js draws a frame.
+the activations and of the gradient dL/dh; the histograms' x range and ticks are
+the page's histogram figures'. docs/assets/explorer.js draws a frame.
 """
 
 import numpy as np
 
 from figures_src.weight_initialization.data import BINS, RANGES
+from figures_src.weight_initialization.histograms import TICKS
 from snippets.weight_initialization.layer_statistics import WEIGHT_STD, run_network
 
 WIDTH = 500  # fan_in of every layer of the page's network
@@ -54,6 +56,7 @@ def data():
         "stds": [sig(s, 6) for s in STDS],
         "marks": {name: STDS.index(std) for name, std in PAGE.items()},
         "ranges": {name: list(r) for name, r in RANGES.items()},
+        "ticks": TICKS,  # the histogram figures' x ticks
         "frames": {
             nonlinearity: [frame(nonlinearity, std) for std in STDS]
             for nonlinearity in ("tanh", "relu")
