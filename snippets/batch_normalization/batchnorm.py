@@ -44,11 +44,13 @@ if __name__ == "__main__":
     out, _ = batchnorm_forward(x, np.ones(3), np.zeros(3), {"mode": "train"})
     print("mean:", np.round(out.mean(axis=0), 6) + 0.0)
     #> mean: [0. 0. 0.]
-    print("var: ", np.round(out.var(axis=0), 6))
-    #> var:  [0.999999 0.999958 0.075845]
+    print("var:", np.round(out.var(axis=0), 6))
+    #> var: [0.999999 0.999958 0.075845]
     var = x.var(axis=0)
-    print("var / (var + eps):", np.round(var / (var + 1e-5), 6))
-    #> var / (var + eps): [0.999999 0.999958 0.075845]
+    print("var / (var + eps):")
+    #> var / (var + eps):
+    print(np.round(var / (var + 1e-5), 6))
+    #> [0.999999 0.999958 0.075845]
 # --8<-- [end:train_demo]
 
 
@@ -62,8 +64,10 @@ if __name__ == "__main__":
     # the same gamma and beta on another batch from the same distribution
     x2 = np.random.default_rng(5).normal([5.0, -2.0, 0.3], [3.0, 0.5, 1e-3], (128, 3))
     out2, _ = batchnorm_forward(x2, gamma, beta, {"mode": "train"})
-    print("another batch, max |out - x|:", np.round(np.abs(out2 - x2).max(axis=0), 4))
-    #> another batch, max |out - x|: [1.1376 0.0848 0.    ]
+    print("another batch, max |out - x|:")
+    #> another batch, max |out - x|:
+    print(np.round(np.abs(out2 - x2).max(axis=0), 4))
+    #> [1.1376 0.0848 0.    ]
 # --8<-- [end:identity_demo]
 
 
@@ -93,10 +97,12 @@ if __name__ == "__main__":
     h, step = 1e-5, np.zeros_like(x)
     step[3, 1] = h
     numerical = (loss(x + step) - loss(x - step)) / (2 * h)
-    print(f"dx[3, 1]: analytic {dx[3, 1]:.6f}, numerical {numerical:.6f}")
-    #> dx[3, 1]: analytic 0.774989, numerical 0.774989
-    print("sum of dx over the batch:", np.round(dx.sum(axis=0), 12) + 0.0)
-    #> sum of dx over the batch: [0. 0. 0.]
+    print(f"dx[3, 1] analytic  {dx[3, 1]:.6f}")
+    #> dx[3, 1] analytic  0.774989
+    print(f"dx[3, 1] numerical {numerical:.6f}")
+    #> dx[3, 1] numerical 0.774989
+    print("sum of dx over batch:", np.round(dx.sum(axis=0), 12) + 0.0)
+    #> sum of dx over batch: [0. 0. 0.]
 # --8<-- [end:backward_demo]
 
 
@@ -126,8 +132,10 @@ if __name__ == "__main__":
     out, _ = spatial_batchnorm_forward(x, np.ones(3), np.zeros(3), {"mode": "train"})
     print("per-channel mean:", np.round(out.mean(axis=(0, 2, 3)), 6) + 0.0)
     #> per-channel mean: [0. 0. 0.]
-    print("per-channel var: ", np.round(out.var(axis=(0, 2, 3)), 4))
-    #> per-channel var:  [1.     1.     0.9998]
+    print("per-channel var:")
+    #> per-channel var:
+    print(np.round(out.var(axis=(0, 2, 3)), 4))
+    #> [1.     1.     0.9998]
 # --8<-- [end:spatial_demo]
 
 
@@ -153,16 +161,21 @@ if __name__ == "__main__":
         param = dict(bn_param, mode=mode)  # a copy: leave the running stats alone
         out_a, _ = batchnorm_forward(batch_a, gamma, beta, param)
         out_b, _ = batchnorm_forward(batch_b, gamma, beta, param)
-        print(mode, np.round(out_a[0], 3), np.round(out_b[0], 3))
-    #> train [ 1.041 -0.755] [ 0.979 -0.954]
-    #> test [ 0.717 -1.054] [ 0.717 -1.054]
+        print(f"{mode}, batch a: {np.round(out_a[0], 3)}")
+        print(f"{mode}, batch b: {np.round(out_b[0], 3)}")
+    #> train, batch a: [ 1.041 -0.755]
+    #> train, batch b: [ 0.979 -0.954]
+    #> test, batch a: [ 0.717 -1.054]
+    #> test, batch b: [ 0.717 -1.054]
     # each mode divides by its own estimate of the statistics: batch a's, batch b's,
     # or the running averages; the true ones would give
     print("true statistics", np.round((batch_a[0] - true_mean) / true_std, 3))
     #> true statistics [ 0.788 -0.947]
     for name, batch in [("a", batch_a), ("b", batch_b)]:
-        print(f"batch {name} mean {np.round(batch.mean(axis=0), 2)}, "
-              f"std {np.round(batch.std(axis=0), 2)}")
-    #> batch a mean [ 1.87 -1.45], std [0.5  3.17]
-    #> batch b mean [ 2.01 -0.97], std [0.39 3.01]
+        print(f"batch {name} mean {np.round(batch.mean(axis=0), 2)}")
+        print(f"        std  {np.round(batch.std(axis=0), 2)}")
+    #> batch a mean [ 1.87 -1.45]
+    #>         std  [0.5  3.17]
+    #> batch b mean [ 2.01 -0.97]
+    #>         std  [0.39 3.01]
 # --8<-- [end:eval_demo]

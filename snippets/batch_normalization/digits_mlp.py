@@ -119,16 +119,19 @@ def train(use_bn, weight_scale, steps=800, lr=0.1, batch_size=64,
 
 # --8<-- [start:demo]
 if __name__ == "__main__":
+    print("            loss at step  val")
+    #>             loss at step  val
+    print("init BN     120    800    acc")
+    #> init BN     120    800    acc
     for weight_scale in [0.05, "he"]:
         for use_bn in [False, True]:
             h = train(use_bn, weight_scale)  # same seed, steps and learning rate
             at_120 = h["step"].index(120)
-            print(f"init {weight_scale!s:4}  BN {use_bn!s:5}  "
-                  f"step 120: loss {h['train_loss'][at_120]:.3f}  "
-                  f"step {h['step'][-1]}: loss {h['train_loss'][-1]:.3f}, "
-                  f"val acc {h['val_acc'][-1]:.3f}")
-    #> init 0.05  BN False  step 120: loss 2.302  step 800: loss 0.956, val acc 0.616
-    #> init 0.05  BN True   step 120: loss 0.016  step 800: loss 0.001, val acc 0.986
-    #> init he    BN False  step 120: loss 0.096  step 800: loss 0.002, val acc 0.972
-    #> init he    BN True   step 120: loss 0.040  step 800: loss 0.001, val acc 0.980
+            print(f"{weight_scale!s:<4} {use_bn!s:<6} "
+                  f"{h['train_loss'][at_120]:.3f}  {h['train_loss'][-1]:.3f}  "
+                  f"{h['val_acc'][-1]:.3f}")
+    #> 0.05 False  2.302  0.956  0.616
+    #> 0.05 True   0.016  0.001  0.986
+    #> he   False  0.096  0.002  0.972
+    #> he   True   0.040  0.001  0.980
 # --8<-- [end:demo]

@@ -37,10 +37,14 @@ if __name__ == "__main__":
     x = rng.normal(size=(4, 6)) * np.array([[0.1], [1.0], [10.0], [100.0]])
     gamma, beta = np.ones(6), np.zeros(6)
     out, _ = layernorm_forward(x, gamma, beta, {})
-    print("per-example mean:", np.round(out.mean(axis=1), 6) + 0.0)
-    #> per-example mean: [0. 0. 0. 0.]
-    print("per-example var: ", np.round(out.var(axis=1), 4))
-    #> per-example var:  [0.9991 1.     1.     1.    ]
+    print("per-example mean:")
+    #> per-example mean:
+    print(np.round(out.mean(axis=1), 6) + 0.0)
+    #> [0. 0. 0. 0.]
+    print("per-example var:")
+    #> per-example var:
+    print(np.round(out.var(axis=1), 4))
+    #> [0.9991 1.     1.     1.    ]
     alone, _ = layernorm_forward(x[:1], gamma, beta, {})  # a "batch" of one
     print("same output alone:", np.allclose(alone[0], out[0]))
     #> same output alone: True

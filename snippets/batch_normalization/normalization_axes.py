@@ -37,12 +37,14 @@ if __name__ == "__main__":
         "instance": x.mean(axis=(2, 3)),
         "group (2)": x.reshape(8, 2, 3, 4, 4).mean(axis=(2, 3, 4)),
     }
+    print("norm       means  values each")
+    #> norm       means  values each
     for name, mean in means.items():
-        print(f"{name:9}: {mean.size:2} means of {x.size // mean.size:3} values each")
-    #> batch    :  6 means of 128 values each
-    #> layer    :  8 means of  96 values each
-    #> instance : 48 means of  16 values each
-    #> group (2): 16 means of  48 values each
+        print(f"{name:<10} {mean.size:<6} {x.size // mean.size}")
+    #> batch      6      128
+    #> layer      8      96
+    #> instance   48     16
+    #> group (2)  16     48
     print(np.allclose(group_norm(x, 1), layer_norm(x)),
           np.allclose(group_norm(x, 6), instance_norm(x)))
     #> True True
