@@ -25,6 +25,9 @@ if __name__ == "__main__":
     for name, Z in [("PCA", pca), ("ZCA", zca)]:
         cov = np.round(np.cov(Z, rowvar=False, bias=True), 3) + 0.0
         distance = np.mean(np.sum((Z - Xc) ** 2, axis=1))
-        print(f"{name}: covariance {cov.tolist()}, distance {distance:.3f}")
-    #> PCA: covariance [[1.0, 0.0], [0.0, 1.0]], distance 2.226
-    #> ZCA: covariance [[1.0, 0.0], [0.0, 1.0]], distance 1.743
+        print(f"{name}: distance {distance:.3f}")
+        print(f"     cov {cov.tolist()}")
+    #> PCA: distance 2.226
+    #>      cov [[1.0, 0.0], [0.0, 1.0]]
+    #> ZCA: distance 1.743
+    #>      cov [[1.0, 0.0], [0.0, 1.0]]

@@ -31,13 +31,20 @@ if __name__ == "__main__":
     #> batch: (64, 8, 8, 3)
     print("mean image:", mean_image(X).shape)
     #> mean image: (8, 8, 3)
-    print("channel mean:", channel_mean(X).shape, np.round(channel_mean(X), 2))
-    #> channel mean: (3,) [129.09 113.99  99.18]
-    print("channel std: ", channel_std(X).shape, np.round(channel_std(X), 2))
-    #> channel std:  (3,) [52.73 44.42 35.89]
+    print("channel mean:", channel_mean(X).shape)
+    #> channel mean: (3,)
+    print(np.round(channel_mean(X), 2))
+    #> [129.09 113.99  99.18]
+    print("channel std:", channel_std(X).shape)
+    #> channel std: (3,)
+    print(np.round(channel_std(X), 2))
+    #> [52.73 44.42 35.89]
     Z = (X - channel_mean(X)) / channel_std(X)  # broadcasts over N, H, W
-    print("after, per channel:", np.round(Z.mean(axis=(0, 1, 2)), 3) + 0.0,
-          np.round(Z.std(axis=(0, 1, 2)), 3))
-    #> after, per channel: [0. 0. 0.] [1. 1. 1.]
-    print("wrong axis, X.mean(axis=(1, 2)):", X.mean(axis=(1, 2)).shape)
-    #> wrong axis, X.mean(axis=(1, 2)): (64, 3)
+    print("after, per channel:")
+    #> after, per channel:
+    print(np.round(Z.mean(axis=(0, 1, 2)), 3) + 0.0, np.round(Z.std(axis=(0, 1, 2)), 3))
+    #> [0. 0. 0.] [1. 1. 1.]
+    print("wrong axis, X.mean(axis=(1, 2)):")
+    #> wrong axis, X.mean(axis=(1, 2)):
+    print(X.mean(axis=(1, 2)).shape)
+    #> (64, 3)

@@ -33,13 +33,18 @@ def leakage_experiment(trials=200, n=40, d=10, seed=0):
 
 if __name__ == "__main__":
     errors = leakage_experiment()
-    names = ["train -> test", "train -> new data",
-             "train+test -> test", "train+test -> new data"]
-    print(f"{'statistics -> applied to':24} {'mean error':>10} {'cov error':>10}")
-    #> statistics -> applied to mean error  cov error
+    # new: fresh data from the same distribution, seen by no fit
+    names = ["train -> test", "train -> new",
+             "train+test -> test", "train+test -> new"]
+    print("statistics -> applied to")
+    #> statistics -> applied to
+    print(f"{'':18} {'mean':>5} {'cov':>5}")
+    #>                     mean   cov
+    print(f"{'':18} {'error':>5} {'error':>5}")
+    #>                    error error
     for name, (mean_error, cov_error) in zip(names, errors, strict=True):
-        print(f"{name:24} {mean_error:10.3f} {cov_error:10.3f}")
-    #> train -> test                 0.260      3.895
-    #> train -> new data             0.256      3.722
-    #> train+test -> test            0.110      1.168
-    #> train+test -> new data        0.202      2.360
+        print(f"{name:18} {mean_error:5.3f} {cov_error:5.3f}")
+    #> train -> test      0.260 3.895
+    #> train -> new       0.256 3.722
+    #> train+test -> test 0.110 1.168
+    #> train+test -> new  0.202 2.360

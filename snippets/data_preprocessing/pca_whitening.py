@@ -70,8 +70,10 @@ if __name__ == "__main__":
     #> covariance after whitening:
     #> [[1. 0.]
     #>  [0. 1.]]
-    print("its diagonal, 6 decimals:", np.round(np.diag(cov_w), 6))
-    #> its diagonal, 6 decimals: [0.999998 0.999932]
+    print("its diagonal, 6 decimals:")
+    #> its diagonal, 6 decimals:
+    print(np.round(np.diag(cov_w), 6))
+    #> [0.999998 0.999932]
     print("unwhiten(whiten(X)) == X:", np.allclose(unwhiten(Xw, mean, eigvals, U), X))
     #> unwhiten(whiten(X)) == X: True
 # --8<-- [end:demo]

@@ -47,11 +47,14 @@ if __name__ == "__main__":
     Z_train = preprocess(X_train, params, whiten=True)
     Z_test = preprocess(X_test, params, whiten=True)  # the same params, no refit
     for name, Z in [("train", Z_train), ("test", Z_test)]:
-        print(f"{name}: mean {show(Z.mean(axis=0))}, covariance\n{show(cov(Z))}")
-    #> train: mean [0. 0.], covariance
+        print(f"{name}: mean {show(Z.mean(axis=0))}")
+        print(f"covariance\n{show(cov(Z))}")
+    #> train: mean [0. 0.]
+    #> covariance
     #> [[1. 0.]
     #>  [0. 1.]]
-    #> test: mean [-0.114 -0.11 ], covariance
+    #> test: mean [-0.114 -0.11 ]
+    #> covariance
     #> [[ 0.714 -0.036]
     #>  [-0.036  0.803]]
 # --8<-- [end:demo]
