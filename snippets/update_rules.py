@@ -1,7 +1,7 @@
+# --8<-- [start:sgd]
 import numpy as np
 
 
-# --8<-- [start:sgd]
 def sgd():
     """Every rule is a pair of functions: `state = init(params)` once, then
     `step(params, grads, state, lr)` at every step, which changes the arrays of

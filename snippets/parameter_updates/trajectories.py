@@ -1,7 +1,7 @@
+# --8<-- [start:surfaces]
 import numpy as np
 from update_rules import adagrad, adam, momentum, nesterov, rmsprop, sgd
 
-# --8<-- [start:surfaces]
 def ravine(x, y, c=np.cos(np.pi / 6), s=np.sin(np.pi / 6)):
     """An ill-conditioned bowl, turned 30 degrees from the axes: curvature 1
     along u, 50 along w."""
