@@ -33,10 +33,13 @@ if __name__ == "__main__":
         eps = np.finfo(dtype).eps
         best = np.argmin(errors)
         name = dtype.__name__
-        print(f"{name}: best h={STEPS[best]:.0e}, eps^(1/3)={eps ** (1 / 3):.0e}")
-        print(f"{name}: min error={errors[best]:.0e}, eps^(2/3)={eps ** (2 / 3):.0e}")
-    #> float64: best h=6e-06, eps^(1/3)=6e-06
-    #> float64: min error=2e-11, eps^(2/3)=4e-11
-    #> float32: best h=3e-03, eps^(1/3)=5e-03
-    #> float32: min error=2e-05, eps^(2/3)=2e-05
+        print(f"{name}:")
+        print(f"  best h {STEPS[best]:.0e}, eps^(1/3) {eps ** (1 / 3):.0e}")
+        print(f"  min err {errors[best]:.0e}, eps^(2/3) {eps ** (2 / 3):.0e}")
+    #> float64:
+    #>   best h 6e-06, eps^(1/3) 6e-06
+    #>   min err 2e-11, eps^(2/3) 4e-11
+    #> float32:
+    #>   best h 3e-03, eps^(1/3) 5e-03
+    #>   min err 2e-05, eps^(2/3) 2e-05
 # --8<-- [end:solution]

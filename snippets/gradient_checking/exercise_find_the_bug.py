@@ -65,10 +65,15 @@ if __name__ == "__main__":
         numerical_gradient(lambda v: np.sum(affine_tanh_forward(x, v, b)[0] * dout), w),
         numerical_gradient(lambda v: np.sum(affine_tanh_forward(x, w, v)[0] * dout), b),
     )
+    print("relative errors of dx, dw, db:")
+    #> relative errors of dx, dw, db:
     for backward in (affine_tanh_backward_buggy, affine_tanh_backward):
         grads = backward(dout, cache)
         errors = [relative_error(a, n) for a, n in zip(grads, numerical, strict=True)]
-        print(backward.__name__, "dx dw db:", " ".join(f"{e:.1e}" for e in errors))
-    #> affine_tanh_backward_buggy dx dw db: 4.3e-10 1.3e-10 6.6e-01
-    #> affine_tanh_backward dx dw db: 4.3e-10 1.3e-10 3.0e-11
+        print(backward.__name__)
+        print("  " + " ".join(f"{e:.1e}" for e in errors))
+    #> affine_tanh_backward_buggy
+    #>   4.3e-10 1.3e-10 6.6e-01
+    #> affine_tanh_backward
+    #>   4.3e-10 1.3e-10 3.0e-11
 # --8<-- [end:solution]

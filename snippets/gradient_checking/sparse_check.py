@@ -63,14 +63,16 @@ if __name__ == "__main__":
     def loss_of_theta(t):
         return softmax_loss(t[:500].reshape(50, 10), t[500:], X, y)[0]
 
-    print(f"full check: {2 * theta.size} calls, sparse check: {2 * 10} calls")
-    #> full check: 1020 calls, sparse check: 20 calls
+    print(f"calls: full check {2 * theta.size}, sparse {2 * 10}")
+    #> calls: full check 1020, sparse 20
     error_theta = grad_check_sparse(loss_of_theta, theta, dtheta)
     print(f"theta, 10 random: {shown(error_theta)}")
     #> theta, 10 random: < 1e-7
     # a few coordinates of every parameter array
     error_W = grad_check_sparse(lambda v: softmax_loss(v, b, X, y)[0], W, dW, k=5)
     error_b = grad_check_sparse(lambda v: softmax_loss(W, v, X, y)[0], b, db, k=5)
-    print(f"W, 5 random: {shown(error_W)}   b, 5 random: {shown(error_b)}")
-    #> W, 5 random: < 1e-7   b, 5 random: 9.5e-01
+    print(f"W, 5 random: {shown(error_W)}")
+    #> W, 5 random: < 1e-7
+    print(f"b, 5 random: {shown(error_b)}")
+    #> b, 5 random: 9.5e-01
 # --8<-- [end:demo]

@@ -28,22 +28,20 @@ POINTS = np.linspace(-1.0, 1.0, 9)  # where exp is differentiated
 
 
 if __name__ == "__main__":
-    for dtype, method in [
-        (np.float64, "centered"), (np.float64, "forward"),
-        (np.float32, "centered"), (np.float32, "forward"),
-    ]:
-        errors = error_vs_step(np.exp, np.exp, POINTS, STEPS, dtype, method)
-        at_1e5 = error_vs_step(np.exp, np.exp, POINTS, [1e-5], dtype, method)[0]
-        best = np.argmin(errors)
-        print(
-            f"{dtype.__name__} {method:8}: h=1e-5 -> {at_1e5:.1e}, "
-            f"best h={STEPS[best]:.0e} -> {errors[best]:.1e}"
-        )
-    #> float64 centered: h=1e-5 -> 2.2e-11, best h=6e-06 -> 1.9e-11
-    #> float64 forward : h=1e-5 -> 5.0e-06, best h=2e-08 -> 1.7e-08
-    #> float32 centered: h=1e-5 -> 5.1e-03, best h=3e-03 -> 1.6e-05
-    #> float32 forward : h=1e-5 -> 8.9e-03, best h=6e-04 -> 4.6e-04
+    for dtype in (np.float64, np.float32):
+        print(f"{dtype.__name__:<9}{'h=1e-5':<9}{'best h':<7}error")
+        for method in ("centered", "forward"):
+            errors = error_vs_step(np.exp, np.exp, POINTS, STEPS, dtype, method)
+            at_1e5 = error_vs_step(np.exp, np.exp, POINTS, [1e-5], dtype, method)[0]
+            best = np.argmin(errors)
+            print(f"{method:<9}{at_1e5:<9.1e}{STEPS[best]:<7.0e}{errors[best]:.1e}")
+    #> float64  h=1e-5   best h error
+    #> centered 2.2e-11  6e-06  1.9e-11
+    #> forward  5.0e-06  2e-08  1.7e-08
+    #> float32  h=1e-5   best h error
+    #> centered 5.1e-03  3e-03  1.6e-05
+    #> forward  8.9e-03  6e-04  4.6e-04
     tiny = error_vs_step(np.exp, np.exp, POINTS, [1e-12])[0]
-    print(f"float64 centered: h=1e-12 -> {tiny:.1e}")
-    #> float64 centered: h=1e-12 -> 7.7e-05
+    print(f"float64 centered h=1e-12 {tiny:.1e}")
+    #> float64 centered h=1e-12 7.7e-05
 # --8<-- [end:demo]
