@@ -91,8 +91,13 @@ def test_weight_init_frames_are_the_snippets_runs():
 def test_weight_init_marks_equal_the_pages_tables(nonlinearity, mark, section):
     d = data("init")
     frame = d["frames"][nonlinearity][d["marks"][mark]]
-    rows = printed("weight_initialization/layer_statistics.py", section)[1:11]
-    table = [row.split()[2:4] for row in rows]
+    # two tables: layer, act mean, act std; then layer, grad std, dW std
+    lines = printed("weight_initialization/layer_statistics.py", section)
+    forward, backward = lines[1:11], lines[12:22]
+    assert lines[0].split()[-2:] == ["act", "std"] and lines[11].split()[1:3] == [
+        "grad", "std"]
+    table = [[f.split()[2], b.split()[1]] for f, b in zip(forward, backward,
+                                                           strict=True)]
     shown = [[f"{a:.2e}", f"{g:.2e}"]
              for a, g in zip(frame["act_std"], frame["grad_std"], strict=True)]
     assert shown == table

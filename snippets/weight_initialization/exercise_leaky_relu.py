@@ -20,13 +20,15 @@ def preactivation_std(a, weight_var, n_layers=10, width=500, seed=0):
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
     y = rng.standard_normal(1_000_000)
+    print(f"{'a':<6}{'E[f(y)^2]/Var(y)':<18}(1+a^2)/2")
+    #> a     E[f(y)^2]/Var(y)  (1+a^2)/2
     for a in (0.0, 0.01, 0.5, 1.0):
         ratio = np.mean(leaky_relu(y, a) ** 2) / y.var()
-        print(f"a={a:<4}  E[f(y)^2]/Var(y) {ratio:.4f}  (1+a^2)/2 {(1 + a**2) / 2:.4f}")
-    #> a=0.0   E[f(y)^2]/Var(y) 0.5007  (1+a^2)/2 0.5000
-    #> a=0.01  E[f(y)^2]/Var(y) 0.5007  (1+a^2)/2 0.5000
-    #> a=0.5   E[f(y)^2]/Var(y) 0.6255  (1+a^2)/2 0.6250
-    #> a=1.0   E[f(y)^2]/Var(y) 1.0000  (1+a^2)/2 1.0000
+        print(f"{a:<6}{ratio:<18.4f}{(1 + a**2) / 2:.4f}")
+    #> 0.0   0.5007            0.5000
+    #> 0.01  0.5007            0.5000
+    #> 0.5   0.6255            0.6250
+    #> 1.0   1.0000            1.0000
 
     a, fan_in = 0.5, 500
     he = preactivation_std(a, 2 / fan_in)

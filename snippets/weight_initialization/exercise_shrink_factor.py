@@ -17,5 +17,11 @@ if __name__ == "__main__":
     stds = tanh_layer_std(0.02, width=250)
     print(f"predicted: {0.02 * np.sqrt(250):.4f}")
     #> predicted: 0.3162
-    print("measured: ", np.round(stds[1:] / stds[:-1], 4))
-    #> measured:  [0.3129 0.3157 0.3152 0.315  0.319  0.3112 0.3174 0.3161 0.3174]
+    print("measured, layers 2 to 10:")
+    #> measured, layers 2 to 10:
+    ratios = stds[1:] / stds[:-1]
+    for row in ratios.reshape(3, 3):  # std of layer l + 1 / std of layer l
+        print(" ".join(f"{r:.4f}" for r in row))
+    #> 0.3129 0.3157 0.3152
+    #> 0.3150 0.3190 0.3112
+    #> 0.3174 0.3161 0.3174

@@ -22,7 +22,11 @@ if __name__ == "__main__":
     }
     for name, draw in inits.items():
         std = layer_std_with_init(draw)
-        print(f"{name:27s} layer 1 {std[0]:.3f}  layer 10 {std[-1]:.4f}")
-    #> normal, Var 2/(in+out)      layer 1 0.628  layer 10 0.2266
-    #> uniform +-sqrt(6/(in+out))  layer 1 0.629  layer 10 0.2276
-    #> uniform +-1/sqrt(in)        layer 1 0.461  layer 10 0.0030
+        print(name)
+        print(f"  layer 1 {std[0]:.3f}, layer 10 {std[-1]:.4f}")
+    #> normal, Var 2/(in+out)
+    #>   layer 1 0.628, layer 10 0.2266
+    #> uniform +-sqrt(6/(in+out))
+    #>   layer 1 0.629, layer 10 0.2276
+    #> uniform +-1/sqrt(in)
+    #>   layer 1 0.461, layer 10 0.0030

@@ -48,13 +48,15 @@ if __name__ == "__main__":
         glorot_uniform: 2 / (fan_in + fan_out),
         he: 2 / fan_in,
     }
+    print(f"{'':15}{'Var(w)':<10}formula")
+    #>                Var(w)    formula
     for init, var in expected.items():
         W = init(fan_in, fan_out, rng)
-        print(f"{init.__name__:15s} Var(w) {W.var():.3e}  formula {var:.3e}")
-    #> small_random    Var(w) 1.003e-04  formula 1.000e-04
-    #> large_random    Var(w) 1.001e+00  formula 1.000e+00
-    #> xavier          Var(w) 2.007e-03  formula 2.000e-03
-    #> glorot_normal   Var(w) 2.672e-03  formula 2.667e-03
-    #> glorot_uniform  Var(w) 2.673e-03  formula 2.667e-03
-    #> he              Var(w) 3.987e-03  formula 4.000e-03
+        print(f"{init.__name__:<15}{W.var():<10.4g}{var:.4g}")
+    #> small_random   0.0001003 0.0001
+    #> large_random   1.001     1
+    #> xavier         0.002007  0.002
+    #> glorot_normal  0.002672  0.002667
+    #> glorot_uniform 0.002673  0.002667
+    #> he             0.003987  0.004
 # --8<-- [end:check]

@@ -88,8 +88,11 @@ def init_tables() -> dict[str, list[list[str]]]:
     tables = {}
     for case in ("tanh_small", "tanh_large", "tanh_xavier", "relu_xavier", "relu_he"):
         part = text.split(f"[start:{case}]")[1].split(f"[end:{case}]")[0]
-        rows = re.findall(r"#>\s+(\d+)\s+\S+\s+(\S+)\s+(\S+)\s+\S+", part)
-        tables[case] = [[act, grad] for _, act, grad in rows]
+        # two tables: layer, act mean, act std; then layer, grad std, dW std
+        rows = [line.strip()[3:].split() for line in part.splitlines()
+                if line.strip().startswith("#>")]
+        forward, backward = rows[1:11], rows[12:22]
+        tables[case] = [[f[2], b[1]] for f, b in zip(forward, backward, strict=True)]
     return tables
 
 
