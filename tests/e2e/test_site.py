@@ -164,3 +164,73 @@ def test_a_caption_of_more_than_two_lines_is_left_aligned_on_a_phone(
     assert long, f"{path}: no caption of more than two lines at 390 px"
     centred = [c for c in long if c["align"] not in ("left", "start")]
     assert not centred, f"{path}: long captions centred at 390 px: {centred}"
+
+
+# Every table of the site fits a phone's column: a wide one stacks its rows
+# (hooks/content.py, site.css), so no column falls off the screen's edge.
+TABLE_PAGES = ["/glossary/", "/en/glossary/", "/weight-initialization/",
+               "/en/weight-initialization/", "/activation-functions/",
+               "/en/batch-normalization/", "/gradient-checking/"]
+
+
+@pytest.mark.parametrize("width", [360, 390])
+@pytest.mark.parametrize("path", TABLE_PAGES)
+def test_no_table_is_wider_than_its_column_on_a_phone(browser, origin, path, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 800},
+                              color_scheme="light")
+    tab = ctx.new_page()
+    tab.goto(origin + path, wait_until="networkidle")
+    tables = tab.eval_on_selector_all(
+        ".md-content table",
+        """els => els.map(t => {
+            const box = t.parentElement.closest(':not(.md-typeset__table)');
+            const cells = [...t.querySelectorAll('td')];
+            return {
+                head: t.querySelector('th')?.textContent.trim().slice(0, 20),
+                width: Math.round(t.getBoundingClientRect().width),
+                column: box.clientWidth,
+                offscreen: cells.filter(c => c.getBoundingClientRect().right
+                                             > innerWidth + 1).length,
+            };
+        })""",
+    )
+    ctx.close()
+    assert tables, f"{path}: no table"
+    wide = [t for t in tables if t["width"] > t["column"] + 1 or t["offscreen"]]
+    assert not wide, f"{path} at {width} px: tables wider than the column: {wide}"
+
+
+# Printed output in a notebook scrolls or fits; it never wraps inside a number
+# (nbconvert's CSS sets pre-wrap and break-all; site.css overrides it).
+NOTEBOOK_PAGES = ["/notebooks/babysitting-learning/",
+                  "/en/notebooks/hyperparameter-optimization/"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES)
+def test_notebook_output_lines_are_not_broken_on_a_phone(browser, origin, path):
+    ctx = browser.new_context(viewport=sitecheck.PHONE, color_scheme="light")
+    tab = ctx.new_page()
+    tab.goto(origin + path, wait_until="networkidle")
+    outputs = tab.eval_on_selector_all(
+        ".jp-OutputArea-output pre",
+        """els => els.map(pre => {
+            const style = getComputedStyle(pre);
+            const text = pre.textContent.replace(/\\n$/, '');
+            const range = document.createRange();
+            range.selectNodeContents(pre);
+            const tops = new Set([...range.getClientRects()]
+                .filter(r => r.width > 0).map(r => Math.round(r.top)));
+            return {
+                text: text.slice(0, 30),
+                whiteSpace: style.whiteSpace,
+                wordBreak: style.wordBreak,
+                lines: text.split('\\n').length,
+                drawn: tops.size,
+            };
+        })""",
+    )
+    ctx.close()
+    assert outputs, f"{path}: no notebook output"
+    wrapping = [o for o in outputs if o["whiteSpace"] != "pre"
+                or o["wordBreak"] == "break-all" or o["drawn"] > o["lines"]]
+    assert not wrapping, f"{path}: output lines broken at 390 px: {wrapping}"
