@@ -18,7 +18,7 @@ from collections import defaultdict
 import pytest
 
 from tests.conftest import REPO, SNIPPET_OUTPUT
-from tools.pages import LANGS, Page, pages, shared_file, snippet_text
+from tools.pages import INCLUDE, LANGS, Page, pages, shared_file, snippet_text
 
 PAGES = {lang: {page.slug: page for page in pages(lang)} for lang in LANGS}
 SLUGS = sorted(PAGES["ko"])
@@ -283,3 +283,20 @@ def test_a_page_says_in_how_many_parts_it_shows_a_shared_file(page):
             f"{page.path.relative_to(REPO)} shows {shared} in {parts} parts; say so "
             f"where it tells the reader to copy them (\"{said}\")"
         )
+
+
+@pytest.mark.parametrize(
+    "page", ALL_PAGES, ids=[p.path.relative_to(REPO).as_posix() for p in ALL_PAGES]
+)
+def test_every_code_block_on_a_page_is_a_file(page):
+    # What a reader copies is a file the tests run or check, never text typed into
+    # the page (the home pages' commands once were, and went stale).
+    typed = [
+        fence.line
+        for fence in page.fences
+        if not fence.body or not all(INCLUDE.match(line) for line in fence.body)
+    ]
+    assert not typed, (
+        f"{page.path.relative_to(REPO)}: code typed into the page at lines {typed}; "
+        'put it in a file under snippets/ and include it (--8<-- "snippets/...")'
+    )
