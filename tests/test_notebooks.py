@@ -207,3 +207,34 @@ def test_noise_finds_the_progress_bar_warning():
     assert noise(nbformat.v4.new_notebook(cells=[cell]))
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="0.986\n")]
     assert not noise(nbformat.v4.new_notebook(cells=[cell]))
+
+
+def test_new_prose_keeps_the_outputs_and_new_code_runs_again(tmp_path):
+    """reuse_outputs: the executed notebook's outputs go to a notebook with the same
+    code cells (new prose, figures or links); a changed code cell means a new run."""
+
+    def notebook(prose, code):
+        return nbformat.v4.new_notebook(
+            cells=[
+                nbformat.v4.new_markdown_cell(prose),
+                nbformat.v4.new_code_cell(code),
+            ]
+        )
+
+    executed = notebook("old prose", "print(1)")
+    executed.cells[1].outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="1\n")
+    ]
+    executed.cells[1].execution_count = 1
+    out = tmp_path / "page.ipynb"
+    nbformat.write(executed, out)
+    new = notebook(f"new prose, [a link]({SITE})", "print(1)")
+    assert notebooks.reuse_outputs(new, out)
+    assert new.cells[1].outputs[0].text == "1\n" and new.cells[0].source.startswith(
+        "new prose"
+    )
+    job = (nbformat.writes(notebook("newer prose", "print(1)")), out)
+    assert notebooks._execute_job(job) is None  # no kernel needed
+    assert nbformat.read(out, as_version=4).cells[0].source == "newer prose"
+    assert not notebooks.reuse_outputs(notebook("old prose", "print(2)"), out)
+    assert not notebooks.reuse_outputs(new, tmp_path / "missing.ipynb")
