@@ -152,8 +152,8 @@ class Rebuilder:
         )
         if self.server:
             self.server.publish()  # the page reloads now; the notebooks follow
-            if self.server.pending():  # another edit came: its page first
-                return
+        if snapshot() != now:  # another edit came meanwhile: its page first
+            return
         start = time.perf_counter()
         again = run_notebooks()
         if not again:
@@ -178,11 +178,6 @@ class Preview(LiveReloadServer):
         with self._epoch_cond:
             self._visible_epoch = self._wanted_epoch
             self._epoch_cond.notify_all()
-
-    def pending(self) -> bool:
-        """Whether a file changed again since this rebuild began."""
-        with self._rebuild_cond:
-            return self._want_rebuild
 
     def hold(self) -> None:
         """A new version is being written: requests wait until the server reloads
