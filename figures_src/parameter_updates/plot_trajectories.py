@@ -24,6 +24,17 @@ VIEW = {"ravine": ((-2, 2), (-1.2, 1.2)), "saddle": ((-2, 2), (-1.6, 1.6)),
 MINIMA = {"ravine": [(0, 0)], "saddle": [(0, -1), (0, 1)], "rosenbrock": [(1, 1)]}
 
 
+def thin(path, view, tol=0.004):
+    """The points of `path` that lie more than `tol` of the view's size from the
+    last point kept (the same line on the page, a smaller file)."""
+    span = np.array([view[0][1] - view[0][0], view[1][1] - view[1][0]])
+    kept = [path[0]]
+    for point in path[1:]:
+        if (np.abs(point - kept[-1]) > tol * span).any() or not np.isfinite(point).all():
+            kept.append(point)
+    return np.array([*kept, path[-1]])  # ends where the run ends
+
+
 @cache
 def paths(surface):
     return {rule: trajectory(RULES[rule](), surface, tuned_rate(rule, surface)[0])
@@ -39,11 +50,12 @@ def make(lang, narrow=False):
     for ax, surface in zip(axes, SURFACES, strict=True):
         f, start, lowest = SURFACES[surface]
         (x0, x1), (y0, y1) = VIEW[surface]
-        x, y = np.meshgrid(np.linspace(x0, x1, 200), np.linspace(y0, y1, 200))
+        x, y = np.meshgrid(np.linspace(x0, x1, 50), np.linspace(y0, y1, 50))
         z = f(x, y)[0] - lowest
-        ax.contour(x, y, np.log10(z + 1e-3), levels=12, colors="0.75",
+        ax.contour(x, y, np.log10(z + 1e-3), levels=7, colors="0.75",
                    linewidths=0.7, linestyles="solid")
         for rule, path in paths(surface).items():
+            path = thin(path, VIEW[surface])
             ax.plot(path[:, 0], path[:, 1], color=COLORS[rule], lw=1.4,
                     label=name(rule, lang))
         ax.plot(*start, "ko", ms=4)
