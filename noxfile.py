@@ -49,7 +49,8 @@ def install(session: nox.Session, group: str) -> None:
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Draw the figures, execute the notebooks and build the site into site/."""
+    """Check the snippets' `#>` lines, draw the figures, execute the notebooks and
+    build the site into site/ (each step only what changed)."""
     install(session, "site")
     session.run("python", "-m", "tools.build", env=ENV)
 
