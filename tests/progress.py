@@ -10,6 +10,8 @@ import os
 import threading
 import time
 
+import pytest
+
 HEARTBEAT = float(os.environ.get("PYTEST_HEARTBEAT", "30"))
 
 
@@ -23,6 +25,7 @@ class Progress:
         self.stop = threading.Event()
         self.lock = threading.Lock()
 
+    @pytest.hookimpl(optionalhook=True)  # an xdist hook: fine without xdist
     def pytest_xdist_node_collection_finished(self, node, ids) -> None:
         self.total = max(self.total, len(ids))
 
