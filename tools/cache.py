@@ -39,7 +39,12 @@ def code_text(path: Path, keep_output: bool = False) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _code_text(path: Path, version: tuple, keep_output: bool) -> str:
-    source = path.read_text(encoding="utf-8")
+    return without_comments(path.read_text(encoding="utf-8"), keep_output)
+
+
+def without_comments(source: str, keep_output: bool = False) -> str:
+    """Python source without its comments, as code_text() reads a file (also for a
+    notebook's code cell: a comment edit need not run it again)."""
     lines = source.splitlines()
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
