@@ -228,7 +228,7 @@
     function histograms(f) {
       var range = data.ranges[act], lo = range[0], hi = range[1];
       var pad = 0.1 * (hi - lo), cols = width < 560 ? 5 : 10, rows = 10 / cols;
-      var left = 46, cw = (width - left) / cols, ph = 60, head = 18, foot = 38;
+      var left = 46, cw = (width - left) / cols, ph = 60, head = 18, foot = 46;
       var svg = chart(charts, width, rows * (head + ph + foot), T.hist);
       var peak = 0;
       f.counts.forEach(function (c) { peak = Math.max(peak, Math.max.apply(null, c)); });

@@ -168,13 +168,24 @@ def test_weight_init_readout_at_the_marks_equals_the_tables(context, origin):
 
 
 def test_learning_rate_readout_at_the_marks_equals_the_sweep(context, origin):
-    sweep = {}  # lr -> the printed row: loss ep 1, ep 20, train acc, val acc, inf, nan
-    for line in output_lines("babysitting_learning/lr_sweep.py")[1:8]:
-        lr, *values = line.split()
-        sweep[lr] = values
-    ratios = {line.split()[0]: line.split()[1:]
-              for line in output_lines("babysitting_learning/update_ratio.py")[1:]}
+    # lr -> loss ep 1, ep 20, train acc, val acc, inf, nan: the sweep prints two
+    # tables of seven rows (lr, ep 1, ep 20; then lr, train, val, inf, nan)
+    lines = output_lines("babysitting_learning/lr_sweep.py")
+    sweep = {}
+    for losses, accuracies in zip(lines[1:8], lines[9:16], strict=True):
+        lr, *values = losses.split()
+        lr_again, *more = accuracies.split()
+        assert lr_again == lr
+        sweep[lr] = values + more
+    # lr -> W1 epoch 1, epoch 20, W2 epoch 1, epoch 20: one table per matrix
+    lines = output_lines("babysitting_learning/update_ratio.py")
+    ratios = {}
+    for row in lines[1:4] + lines[5:8]:
+        lr, *numbers = row.split()
+        ratios.setdefault(lr, []).extend(numbers)
     assert len(sweep) == 7 and len(ratios) == 3
+    assert all(len(v) == 6 for v in sweep.values()), sweep
+    assert all(len(v) == 4 for v in ratios.values()), ratios
     for lang in sitecheck.LANGS:
         page = Tab(context, origin, "lr", lang)
         page.show()
@@ -238,3 +249,320 @@ def test_explorer_is_accessible_readable_and_shot(
                 page.tab.close()
         finally:
             ctx.close()
+
+
+# ------------------------------------------------------ what a reader takes home
+def at(page: Tab, name: str, act: str | None, mark: str) -> None:
+    """The explorer at one of its marked values (and nonlinearity), by its button."""
+    if act:
+        page.figure.locator(f"input[type=radio][value={act}]").check()
+    page.figure.locator(".explorer__marks button", has_text=re.compile(
+        rf"^{re.escape(mark)}$")).dispatch_event("click")
+
+
+# The static figure, its caption and the live explorer, as boxes.
+STATIC = """(f) => {
+  const box = (el) => el && {top: el.getBoundingClientRect().top,
+    bottom: el.getBoundingClientRect().bottom, width: el.getBoundingClientRect().width,
+    height: el.getBoundingClientRect().height, visible: el.checkVisibility()};
+  const img = f.querySelector('picture img');
+  return {img: box(img), loaded: !!img && img.complete && img.naturalWidth > 0,
+          caption: box(f.querySelector('figcaption')),
+          text: f.querySelector('figcaption').innerText,
+          live: box(f.querySelector('.explorer__live'))};
+}"""
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_the_figure_and_its_caption_stay_in_view_above_the_live_explorer(
+    context, origin, name, lang
+):
+    """The prose compares what the static figure shows (the seven rates, the five
+    cases) and refers to its caption: going live keeps both, the explorer under them."""
+    for viewport in (sitecheck.PHONE, sitecheck.DESKTOP):
+        page = Tab(context, origin, name, lang, viewport=viewport)
+        caption = page.figure.locator("figcaption").inner_text()
+        page.show()
+        seen = page.tab.evaluate(STATIC, page.figure.element_handle())
+        where = f"{name} {lang} {viewport['width']} px"
+        assert seen["loaded"] and seen["img"]["visible"], f"{where}: figure hidden"
+        assert seen["img"]["height"] > 100 and seen["img"]["width"] > 300, (where, seen)
+        assert seen["caption"]["visible"] and seen["caption"]["height"] > 0, where
+        assert seen["text"] == caption, where
+        assert seen["img"]["bottom"] <= seen["caption"]["top"] <= seen["live"]["top"], (
+            f"{where}: not figure, caption, explorer from top to bottom: {seen}")
+        assert not page.problems, page.problems
+        page.tab.close()
+
+
+# Every control's touch area: a radio button's is its label.
+CONTROLS = """(f) => [...f.querySelectorAll('.explorer__live :is(button, input, select)')]
+  .map((c) => {
+    const area = ['radio', 'checkbox'].includes(c.type) ? c.closest('label') || c : c;
+    const b = area.getBoundingClientRect();
+    return [c.type || c.tagName, (c.textContent || c.value).trim(), b.width, b.height];
+  })"""
+TOUCH_PX = 44  # WCAG 2.5.5 (AAA) and Apple's guideline: 44 x 44 CSS px
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_every_control_has_a_44_px_touch_area_on_a_phone(context, origin, name, lang):
+    page = Tab(context, origin, name, lang, viewport=sitecheck.PHONE)
+    page.show()
+    controls = page.tab.evaluate(CONTROLS, page.figure.element_handle())
+    kinds = {kind for kind, *_ in controls}
+    assert {"range", "button"} <= kinds, kinds
+    small = [c for c in controls if min(c[2], c[3]) < TOUCH_PX - 0.01]
+    assert not small, f"{name} {lang}: touch areas under {TOUCH_PX} px: {small}"
+    wide = page.tab.evaluate("(f) => f.scrollWidth > f.clientWidth + 1",
+                             page.figure.element_handle())
+    assert not wide, f"{name} {lang}: the controls are wider than the phone's column"
+
+
+# Every text of the charts (SVG texts and the HTML titles, legends and notes shown),
+# as boxes with their chart.
+TEXTS = """(f) => {
+  const out = [];
+  f.querySelectorAll('.explorer__chart, .explorer__charts > svg').forEach((chart, c) => {
+    chart.querySelectorAll('text, p, span').forEach((t) => {
+      if (t.children.length && t.tagName.toLowerCase() === 'p'
+          && t.querySelector('span')) return;  // a legend: its keys count
+      if (!t.textContent.trim() || !t.checkVisibility({visibilityProperty: true})) return;
+      const b = t.getBoundingClientRect();
+      out.push({chart: c, text: t.textContent.trim(), svg: !!t.closest('svg'),
+                left: b.left, right: b.right, top: b.top, bottom: b.bottom});
+    });
+  });
+  const r = f.getBoundingClientRect();
+  return {texts: out, left: r.left, right: r.right};
+}"""
+
+
+def overlaps(a: dict, b: dict, slack: float = 0.5) -> bool:
+    return (a["left"] < b["right"] - slack and b["left"] < a["right"] - slack
+            and a["top"] < b["bottom"] - slack and b["top"] < a["bottom"] - slack)
+
+
+def clashes(seen: dict) -> list[str]:
+    """Texts of one chart that cover each other, and texts outside the figure."""
+    texts = seen["texts"]
+    found = [f"{a['text']!r} covers {b['text']!r}"
+             for i, a in enumerate(texts) for b in texts[i + 1:]
+             if a["chart"] == b["chart"] and overlaps(a, b)]
+    found += [f"{t['text']!r} runs past the column ({t['left']:.0f}-{t['right']:.0f}"
+              f" px, column {seen['left']:.0f}-{seen['right']:.0f})"
+              for t in texts if t["left"] < seen["left"] - 1
+              or t["right"] > seen["right"] + 1]
+    return found
+
+
+EPOCH = {"en": "epoch", "ko": "에폭"}
+STATES = {  # name: [(nonlinearity, mark)]: the marks with the most text drawn
+    "lr": [(None, "3"), (None, "10"), (None, "0.0001")],
+    "init": [("tanh", "1.0"), ("relu", "1.0"), ("relu", "0.01")],
+}
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_no_text_of_a_chart_covers_another_or_leaves_the_column(
+    context, origin, name, lang
+):
+    """At lr 3 and 10 the note on clipped losses ("▲ above 1000 or not finite") was
+    drawn over the x axis label; the histograms' title ran past a phone's edge."""
+    for viewport in (sitecheck.PHONE, sitecheck.DESKTOP):
+        page = Tab(context, origin, name, lang, viewport=viewport)
+        page.show()
+        for act, mark in STATES[name]:
+            at(page, name, act, mark)
+            seen = page.tab.evaluate(TEXTS, page.figure.element_handle())
+            where = f"{name} {lang} {viewport['width']} px at {act or ''} {mark}"
+            assert not clashes(seen), f"{where}: {clashes(seen)}"
+            if name == "lr" and mark in ("3", "10"):
+                notes = [t for t in seen["texts"] if t["text"].startswith("▲ ")]
+                label = [t for t in seen["texts"] if t["text"] == EPOCH[lang]
+                         and t["chart"] == 0]
+                assert len(notes) == 1 and len(label) == 1, (where, notes, label)
+                assert not overlaps(notes[0], label[0], slack=0), (where, notes, label)
+        assert not page.problems, page.problems
+        page.tab.close()
+
+
+# The histograms (the first chart of the weight-init explorer): each bar outline,
+# and every number drawn, as boxes.
+HISTOGRAMS = """(f) => {
+  const svg = f.querySelector('.explorer__charts svg');
+  const box = (el) => { const b = el.getBoundingClientRect();
+    return {left: b.left, right: b.right, top: b.top, bottom: b.bottom}; };
+  return {
+    bars: [...svg.querySelectorAll('path.bars')].map(box),
+    numbers: [...svg.querySelectorAll('text')]
+      .filter((t) => /^-?\\d+(\\.\\d+)?(e-?\\d+)?$/.test(t.textContent.trim()))
+      .map((t) => ({value: parseFloat(t.textContent), ...box(t)})),
+  };
+}"""
+
+
+@pytest.mark.parametrize("lang", sitecheck.LANGS)
+def test_the_histograms_have_a_y_scale_and_spikes_stand_clear(context, origin, lang):
+    """Saturated tanh (std 1.0) piles the activations at -1 and 1: without a y
+    scale and with the bars at the panel's edges, each histogram read as an empty
+    box. The first histogram of each row has y tick labels from 0 up (the fraction
+    of units), and the x ticks -1 and 1 sit under the spikes."""
+    for viewport in (sitecheck.PHONE, sitecheck.DESKTOP):
+        page = Tab(context, origin, "init", lang, viewport=viewport)
+        page.show()
+        at(page, "init", "tanh", "1.0")
+        seen = page.tab.evaluate(HISTOGRAMS, page.figure.element_handle())
+        where = f"init {lang} {viewport['width']} px"
+        assert len(seen["bars"]) == 10, where
+        rows = sorted({round(b["bottom"]) for b in seen["bars"]})
+        assert len(rows) == (2 if viewport is sitecheck.PHONE else 1), (where, rows)
+        for bottom in rows:
+            first = min((b for b in seen["bars"] if round(b["bottom"]) == bottom),
+                        key=lambda b: b["left"])
+            height = first["bottom"] - first["top"]
+            scale = sorted(
+                (n for n in seen["numbers"] if n["right"] <= first["left"]
+                 and first["top"] - height / 2 <= (n["top"] + n["bottom"]) / 2
+                 <= first["bottom"] + 8),
+                key=lambda n: -n["top"])  # from the bottom up
+            values = [n["value"] for n in scale]
+            assert len(values) >= 2 and values[0] == 0, f"{where}: y ticks {values}"
+            assert values == sorted(values) and len(set(values)) == len(values), values
+            assert values[-1] > 0.1, f"{where}: spikes of ~47 % under a scale {values}"
+            below = {n["value"]: (n["left"] + n["right"]) / 2 for n in seen["numbers"]
+                     if n["top"] >= first["bottom"] - 1 and n["left"] < first["right"]
+                     and n["right"] > first["left"] - 10}
+            assert below.get(-1) == pytest.approx(first["left"], abs=1.5), (where, below)
+            assert below.get(1) == pytest.approx(first["right"], abs=1.5), (where, below)
+        assert not page.problems, page.problems
+        page.tab.close()
+
+
+# Each chart's texts and their sizes, and the static figure's scale (shown width
+# over its own width: the figure's 10 pt text is 10 * 4/3 px times that).
+TYPE = """(f) => {
+  const img = f.querySelector('picture img');
+  return {scale: img.getBoundingClientRect().width / img.naturalWidth,
+    charts: [...f.querySelectorAll('.explorer__charts svg')].map((svg) =>
+      [...svg.querySelectorAll('text')].map((t) =>
+        [t.textContent.trim(), parseFloat(getComputedStyle(t).fontSize)]))};
+}"""
+LOSS_TICKS = ["1000", "100", "10", "1", "0.1", "0.01", "0.001"]  # plot_lr_sweep.POWER
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_the_charts_are_set_like_the_figure_above_them(context, origin, name, lang):
+    """One visual language: the text of the line charts is the figure's 10 pt as
+    the reader sees it (desktop and phone), and the loss axis is labelled as the
+    figure labels it (1000 ... 0.001, not 1e3 ... 1e-3; tests/test_explorers.py
+    checks the formatters against the figures' own)."""
+    from figures_src import style
+
+    for viewport in (sitecheck.PHONE, sitecheck.DESKTOP):
+        page = Tab(context, origin, name, lang, viewport=viewport)
+        page.show()
+        seen = page.tab.evaluate(TYPE, page.figure.element_handle())
+        px = style.RC["font.size"] * 4 / 3 * seen["scale"]
+        line_charts = seen["charts"][1:] if name == "init" else seen["charts"]
+        sizes = {size for chart in line_charts for _, size in chart}
+        where = f"{name} {lang} {viewport['width']} px"
+        assert sizes and all(abs(size - px) < 0.2 for size in sizes), (where, px, sizes)
+        if name == "lr":
+            labels = [text for text, _ in seen["charts"][0]]
+            assert labels[:len(LOSS_TICKS)] == LOSS_TICKS, (where, labels)  # y first
+            assert not [t for t in labels if t.startswith("1e")], (where, labels)
+        assert not page.problems, page.problems
+        page.tab.close()
+
+
+# Records every layout read (offsetHeight, getBoundingClientRect, ...) that
+# explorer.js makes outside a ResizeObserver or IntersectionObserver callback,
+# where the browser has just laid the page out. A read elsewhere, after the page
+# changed, makes the browser lay it out then and there: inside the task that goes
+# live, which Lighthouse counted as one 66-124 ms task (4x CPU throttling).
+LAYOUT_READS = """(() => {
+  window.__reads = [];
+  let observing = 0;
+  const guard = (cb) => function () {
+    observing++;
+    try { return cb.apply(this, arguments); } finally { observing--; }
+  };
+  for (const name of ['ResizeObserver', 'IntersectionObserver']) {
+    const Base = window[name];
+    window[name] = class extends Base {
+      constructor(cb, options) { super(guard(cb), options); }
+    };
+  }
+  const record = (what) => {
+    if (!observing && /explorer\\.js/.test(new Error().stack)) window.__reads.push(what);
+  };
+  const props = {HTMLElement: ['offsetHeight', 'offsetWidth', 'offsetTop', 'offsetLeft'],
+                 Element: ['clientWidth', 'clientHeight', 'scrollWidth', 'scrollHeight']};
+  for (const [cls, names] of Object.entries(props)) {
+    for (const p of names) {
+      const d = Object.getOwnPropertyDescriptor(window[cls].prototype, p);
+      Object.defineProperty(window[cls].prototype, p, {configurable: true,
+        get() { record(p); return d.get.call(this); }});
+    }
+  }
+  for (const m of ['getBoundingClientRect', 'getClientRects']) {
+    const f = Element.prototype[m];
+    Element.prototype[m] = function () { record(m); return f.apply(this, arguments); };
+  }
+  const style = window.getComputedStyle;
+  window.getComputedStyle = function () {
+    record('getComputedStyle'); return style.apply(this, arguments);
+  };
+})();"""
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_going_live_forces_no_layout(browser, origin, name, lang):
+    ctx = browser.new_context(color_scheme="light", reduced_motion="reduce",
+                              viewport=sitecheck.PHONE)
+    try:
+        ctx.add_init_script(LAYOUT_READS)
+        page = Tab(ctx, origin, name, lang, viewport=sitecheck.PHONE)
+        page.show()
+        page.tab.wait_for_timeout(200)  # the frames after it went live
+        reads = page.tab.evaluate("window.__reads")
+        assert not reads, f"{name} {lang}: explorer.js read the layout: {reads}"
+        assert not page.problems, page.problems
+    finally:
+        ctx.close()
+
+
+# Put the reader 600 px below the explorer before it goes live (the script's
+# observer has not run yet: it runs after the first layout), note where the block
+# across the middle of the viewport is, and where it is once the explorer is live.
+BELOW_IT = """async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const fig = document.querySelector('figure.explorer');
+  scrollTo({top: fig.getBoundingClientRect().bottom + scrollY + 600, behavior: 'instant'});
+  const live = () => fig.classList.contains('explorer--live');
+  const wasLive = live();
+  const block = [...document.querySelectorAll('article > *')]
+    .find((b) => b.getBoundingClientRect().bottom >= innerHeight / 2);
+  const before = block.getBoundingClientRect().top;
+  for (let i = 0; i < 300 && !live(); i++) await frame();
+  await frame(); await frame();
+  return {wasLive, live: live(), before, after: block.getBoundingClientRect().top};
+}"""
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_going_live_above_the_reader_leaves_the_reader_in_place(
+    context, origin, name, lang
+):
+    """The explorer grows the page above a reader who is below it: what the reader
+    sees stays where it is (the same check in Firefox and WebKit:
+    tests/e2e/test_engines.py)."""
+    for viewport in (sitecheck.PHONE, sitecheck.DESKTOP):
+        tab = context.new_page()
+        tab.set_viewport_size(viewport)
+        tab.goto(url(origin, name, lang), wait_until="domcontentloaded")
+        seen = tab.evaluate(BELOW_IT)
+        assert not seen["wasLive"] and seen["live"], (name, lang, seen)
+        assert abs(seen["after"] - seen["before"]) <= 1, (name, lang, viewport, seen)
+        tab.close()
