@@ -564,5 +564,6 @@ def test_going_live_above_the_reader_leaves_the_reader_in_place(
         tab.goto(url(origin, name, lang), wait_until="domcontentloaded")
         seen = tab.evaluate(BELOW_IT)
         assert not seen["wasLive"] and seen["live"], (name, lang, seen)
-        assert abs(seen["after"] - seen["before"]) <= 1, (name, lang, viewport, seen)
+        # within 2 px, as test_engines.STEP_PX: the explorer's height is fractional
+        assert abs(seen["after"] - seen["before"]) <= 2, (name, lang, viewport, seen)
         tab.close()
