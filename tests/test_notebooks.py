@@ -236,5 +236,7 @@ def test_new_prose_keeps_the_outputs_and_new_code_runs_again(tmp_path):
     job = (nbformat.writes(notebook("newer prose", "print(1)")), out)
     assert notebooks._execute_job(job) is None  # no kernel needed
     assert nbformat.read(out, as_version=4).cells[0].source == "newer prose"
+    commented = notebook("old prose", "print(1)  # one, printed")
+    assert notebooks.reuse_outputs(commented, out)  # a comment prints nothing new
     assert not notebooks.reuse_outputs(notebook("old prose", "print(2)"), out)
     assert not notebooks.reuse_outputs(new, tmp_path / "missing.ipynb")

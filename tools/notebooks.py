@@ -28,7 +28,7 @@ from pathlib import Path
 
 import nbformat
 
-from tools.cache import run_changed
+from tools.cache import run_changed, without_comments
 from tools.pages import (
     DOCS,
     INCLUDE,
@@ -335,15 +335,19 @@ def _write(nb: nbformat.NotebookNode, out: Path) -> None:
 
 def reuse_outputs(nb: nbformat.NotebookNode, out: Path) -> bool:
     """Give `nb` the outputs of the executed notebook at `out` if its code cells
-    are the same, in the same order: what a notebook prints depends only on its
-    code, so new prose, figures or links need no new run."""
+    are the same but for comments, in the same order: what a notebook prints
+    depends only on its code, so new prose, comments, figures or links need no
+    new run."""
     try:
         old = nbformat.read(out, as_version=4)
     except (OSError, ValueError):  # missing or unreadable: execute
         return False
     old_code = [cell for cell in old.cells if cell.cell_type == "code"]
     new_code = [cell for cell in nb.cells if cell.cell_type == "code"]
-    if [c.source for c in old_code] != [c.source for c in new_code]:
+    def code(cells):  # a comment edit prints nothing new
+        return [without_comments(c.source) for c in cells]
+
+    if code(old_code) != code(new_code):
         return False
     for new, previous in zip(new_code, old_code, strict=True):
         new.outputs, new.execution_count = previous.outputs, previous.execution_count
