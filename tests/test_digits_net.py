@@ -4,10 +4,15 @@ test_babysitting_learning.py, beside the page that shows the backward pass."""
 
 import numpy as np
 import pytest
-from digits_net import accuracy, init_params, load_splits, loss_and_grads, train
 from sklearn.datasets import load_digits
 
-import snippets  # noqa: F401  (puts digits_net on the path)
+from snippets.digits_net import (
+    accuracy,
+    init_params,
+    load_splits,
+    loss_and_grads,
+    train,
+)
 
 DATA = load_splits()
 
