@@ -193,11 +193,11 @@ def _contraction(rule, lr, eigenvalues, steps=1000):
 @pytest.mark.parametrize("lr", [0.002, 0.02, 0.035])
 def test_momentum_converges_at_the_spectral_radius_of_its_iteration(lr):
     eig, rho = np.array([1.0, 50.0]), 0.9
-    # per eigenvalue l: x_{t+1} = (1 + rho - lr l) x_t - rho x_{t-1}
-    radius = max(np.abs(np.roots([1, -(1 + rho - lr * l), rho])).max() for l in eig)
+    # per eigenvalue h: x_{t+1} = (1 + rho - lr h) x_t - rho x_{t-1}
+    radius = max(np.abs(np.roots([1, -(1 + rho - lr * h), rho])).max() for h in eig)
     assert _contraction(momentum(rho), lr, eig) == pytest.approx(radius, rel=2e-3)
-    # with complex roots (lr l in [(1 - sqrt rho)^2, (1 + sqrt rho)^2]) it is sqrt rho
-    if all((1 - rho**0.5) ** 2 < lr * l < (1 + rho**0.5) ** 2 for l in eig):
+    # with complex roots (lr h in [(1 - sqrt rho)^2, (1 + sqrt rho)^2]) it is sqrt rho
+    if all((1 - rho**0.5) ** 2 < lr * h < (1 + rho**0.5) ** 2 for h in eig):
         assert radius == pytest.approx(rho**0.5)
 
 

@@ -30,7 +30,8 @@ def thin(path, view, tol=0.004):
     span = np.array([view[0][1] - view[0][0], view[1][1] - view[1][0]])
     kept = [path[0]]
     for point in path[1:]:
-        if (np.abs(point - kept[-1]) > tol * span).any() or not np.isfinite(point).all():
+        moved = (np.abs(point - kept[-1]) > tol * span).any()
+        if moved or not np.isfinite(point).all():
             kept.append(point)
     return np.array([*kept, path[-1]])  # ends where the run ends
 

@@ -16,7 +16,9 @@ LABELS = {
            "warmup": "linear warmup (5 epochs)",
            "warm+cos": "warmup + cosine decay", "lr": "lr {:g}"},
 }
-POWER = FuncFormatter(lambda v, _: f"{v:g}" if 1e-3 <= v <= 100 else f"1e{np.log10(v):.0f}")
+POWER = FuncFormatter(
+    lambda v, _: f"{v:g}" if 1e-3 <= v <= 100 else f"1e{np.log10(v):.0f}"
+)
 STYLE = {"none": "tab:red", "warmup": "tab:orange", "warm+cos": "tab:blue"}
 
 

@@ -2,9 +2,11 @@
 import numpy as np
 from update_rules import adagrad, adam, momentum, nesterov, rmsprop, sgd
 
-def ravine(x, y, c=np.cos(np.pi / 6), s=np.sin(np.pi / 6)):
+
+def ravine(x, y):
     """An ill-conditioned bowl, turned 30 degrees from the axes: curvature 1
     along u, 50 along w."""
+    c, s = np.cos(np.pi / 6), np.sin(np.pi / 6)
     u, w = c * x + s * y, -s * x + c * y
     return 0.5 * (u**2 + 50 * w**2), np.array([c * u - s * 50 * w,
                                                s * u + c * 50 * w])
