@@ -248,8 +248,8 @@ def test_the_charts_are_set_in_the_figures_type_sizes():
     from figures_src import style
 
     text = style.RC["font.size"]
-    small = float(re.search(r"labelsize=(\d+)", (
-        REPO / "figures_src" / "weight_initialization" / "histograms.py").read_text())[1])
+    histograms = REPO / "figures_src" / "weight_initialization" / "histograms.py"
+    small = float(re.search(r"labelsize=(\d+)", histograms.read_text())[1])
     title = matplotlib.font_manager.font_scalings["large"] * text
     expected = {"text": text, "small": small, "title": title}
     rules = css_rules(SITE_CSS.read_text())

@@ -296,8 +296,8 @@ def test_the_figure_and_its_caption_stay_in_view_above_the_live_explorer(
 
 
 # Every control's touch area: a radio button's is its label.
-CONTROLS = """(f) => [...f.querySelectorAll('.explorer__live :is(button, input, select)')]
-  .map((c) => {
+CONTROLS = """(f) => [
+  ...f.querySelectorAll('.explorer__live :is(button, input, select)')].map((c) => {
     const area = ['radio', 'checkbox'].includes(c.type) ? c.closest('label') || c : c;
     const b = area.getBoundingClientRect();
     return [c.type || c.tagName, (c.textContent || c.value).trim(), b.width, b.height];
@@ -323,11 +323,13 @@ def test_every_control_has_a_44_px_touch_area_on_a_phone(context, origin, name, 
 # as boxes with their chart.
 TEXTS = """(f) => {
   const out = [];
-  f.querySelectorAll('.explorer__chart, .explorer__charts > svg').forEach((chart, c) => {
+  const charts = f.querySelectorAll('.explorer__chart, .explorer__charts > svg');
+  charts.forEach((chart, c) => {
     chart.querySelectorAll('text, p, span').forEach((t) => {
       if (t.children.length && t.tagName.toLowerCase() === 'p'
           && t.querySelector('span')) return;  // a legend: its keys count
-      if (!t.textContent.trim() || !t.checkVisibility({visibilityProperty: true})) return;
+      const shown = t.checkVisibility({visibilityProperty: true});
+      if (!t.textContent.trim() || !shown) return;
       const b = t.getBoundingClientRect();
       out.push({chart: c, text: t.textContent.trim(), svg: !!t.closest('svg'),
                 left: b.left, right: b.right, top: b.top, bottom: b.bottom});
@@ -433,8 +435,9 @@ def test_the_histograms_have_a_y_scale_and_spikes_stand_clear(context, origin, l
             below = {n["value"]: (n["left"] + n["right"]) / 2 for n in seen["numbers"]
                      if n["top"] >= first["bottom"] - 1 and n["left"] < first["right"]
                      and n["right"] > first["left"] - 10}
-            assert below.get(-1) == pytest.approx(first["left"], abs=1.5), (where, below)
-            assert below.get(1) == pytest.approx(first["right"], abs=1.5), (where, below)
+            spikes = below.get(-1), below.get(1)
+            assert spikes == (pytest.approx(first["left"], abs=1.5),
+                              pytest.approx(first["right"], abs=1.5)), (where, below)
         assert not page.problems, page.problems
         page.tab.close()
 
@@ -495,10 +498,12 @@ LAYOUT_READS = """(() => {
     };
   }
   const record = (what) => {
-    if (!observing && /explorer\\.js/.test(new Error().stack)) window.__reads.push(what);
+    const mine = /explorer\\.js/.test(new Error().stack);
+    if (!observing && mine) window.__reads.push(what);
   };
-  const props = {HTMLElement: ['offsetHeight', 'offsetWidth', 'offsetTop', 'offsetLeft'],
-                 Element: ['clientWidth', 'clientHeight', 'scrollWidth', 'scrollHeight']};
+  const props = {
+    HTMLElement: ['offsetHeight', 'offsetWidth', 'offsetTop', 'offsetLeft'],
+    Element: ['clientWidth', 'clientHeight', 'scrollWidth', 'scrollHeight']};
   for (const [cls, names] of Object.entries(props)) {
     for (const p of names) {
       const d = Object.getOwnPropertyDescriptor(window[cls].prototype, p);
@@ -539,7 +544,8 @@ def test_going_live_forces_no_layout(browser, origin, name, lang):
 BELOW_IT = """async () => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const fig = document.querySelector('figure.explorer');
-  scrollTo({top: fig.getBoundingClientRect().bottom + scrollY + 600, behavior: 'instant'});
+  const below = fig.getBoundingClientRect().bottom + scrollY + 600;
+  scrollTo({top: below, behavior: 'instant'});
   const live = () => fig.classList.contains('explorer--live');
   const wasLive = live();
   const block = [...document.querySelectorAll('article > *')]
