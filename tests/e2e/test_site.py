@@ -18,6 +18,7 @@ import pytest
 
 from tests.e2e import sitecheck
 from tests.e2e.conftest import PREFIX
+from tools.pages import topic_pages
 
 # A Korean word finds the Korean page, an English word the English page.
 SEARCHES = [
@@ -234,3 +235,25 @@ def test_notebook_output_lines_are_not_broken_on_a_phone(browser, origin, path):
     wrapping = [o for o in outputs if o["whiteSpace"] != "pre"
                 or o["wordBreak"] == "break-all" or o["drawn"] > o["lines"]]
     assert not wrapping, f"{path}: output lines broken at 390 px: {wrapping}"
+
+
+# Printed output (`#>` lines, at most 40 columns: tests/test_snippets.py) ends inside
+# its code block on the narrowest phones; the code blocks are the same in both
+# languages (tests/test_docs.py), so the Korean pages stand for both.
+@pytest.mark.parametrize("path", [f"/{p.slug}/" for p in topic_pages("ko")])
+def test_printed_output_fits_a_360_px_phone(browser, origin, path):
+    ctx = browser.new_context(viewport={"width": 360, "height": 800},
+                              color_scheme="light")
+    tab = ctx.new_page()
+    tab.goto(origin + path)
+    over = tab.eval_on_selector_all(
+        "article pre > code :is(.c, .c1)",
+        """spans => spans.filter(s => s.textContent.startsWith('#>')).map(s => {
+            const code = s.closest('code'), box = code.getBoundingClientRect();
+            const right = box.left + code.clientWidth
+                          - parseFloat(getComputedStyle(code).paddingRight);
+            return [s.textContent, Math.round(s.getBoundingClientRect().right - right)];
+        }).filter(([, over]) => over > 0)""",
+    )
+    ctx.close()
+    assert not over, f"{path} at 360 px: output past the code block's edge: {over}"
