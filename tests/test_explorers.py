@@ -41,8 +41,8 @@ def printed(snippet: str, section: str | None = None) -> list[str]:
     return [line.strip()[3:] for line in text.splitlines() if line.strip()[:2] == "#>"]
 
 
-def test_there_are_two_explorers_and_every_one_is_on_a_page_in_both_languages():
-    assert set(SCRIPTS) == {"init", "lr"}
+def test_there_are_three_explorers_and_every_one_is_on_a_page_in_both_languages():
+    assert set(SCRIPTS) == {"init", "lr", "paths"}
     for lang in ("ko", "en"):
         shown = {f.explorer for page in pages(lang) for f in page.figures}
         for script in SCRIPTS.values():
@@ -175,10 +175,142 @@ def test_learning_rate_marks_equal_the_sweep_and_ratio_output():
                     assert number == value, (name, lr)
 
 
+# ------------------------------------------------------------ update-rule paths
+def decoded(d: dict, surface: str, xy: list[int]) -> np.ndarray:
+    """A stored polyline back in the surface's coordinates."""
+    (x0, x1), (y0, y1) = d["surfaces"][surface]["view"]
+    points = np.cumsum(np.reshape(xy, (-1, 2)), axis=0) / d["grid"]
+    return np.c_[x0 + points[:, 0] * (x1 - x0), y0 + points[:, 1] * (y1 - y0)]
+
+
+def test_path_frames_are_the_snippets_runs():
+    from snippets.parameter_updates.trajectories import (
+        RATES,
+        RULES,
+        SURFACES,
+        trajectory,
+    )
+
+    d = data("paths")
+    assert d["rates"] == [float(f"{r:.6g}") for r in RATES] and len(RATES) == 21
+    assert d["rules"] == list(RULES)
+    for surface, rule, i in (("ravine", "momentum", 8), ("rosenbrock", "Adam", 16),
+                             ("saddle", "SGD", 20), ("ravine", "SGD", 11)):
+        frame = d["frames"][surface][rule][i]
+        (x0, x1), (y0, y1) = d["surfaces"][surface]["view"]
+        path = trajectory(RULES[rule](), surface, RATES[i])
+        inside = path[: frame["steps"] + 1]
+        # every stored point is a visited point, to the grid's resolution, in order
+        cell = np.array([x1 - x0, y1 - y0]) / d["grid"]
+        points = decoded(d, surface, frame["xy"])
+        visits = [np.flatnonzero((np.abs(inside - p) <= cell / 2 + 1e-9).all(axis=1))
+                  for p in (points[:-1] if frame["left"] else points)]
+        step = 0  # the stored points visit the run in its order
+        for v in visits:
+            later = v[v >= step]
+            assert len(later), (surface, rule, i)
+            step = later[0]
+        assert frame["left"] == (frame["steps"] < 100)
+        with np.errstate(over="ignore", invalid="ignore"):
+            f, _, lowest = SURFACES[surface]
+            gap = f(*path[-1])[0] - lowest
+        if np.isfinite(gap):
+            assert frame["gap"] == pytest.approx(gap, rel=1e-5, abs=1e-300)
+        else:
+            assert frame["gap"] is None
+    assert d["frames"]["saddle"]["SGD"][20]["left"]  # lr 10 leaves the box
+    assert not d["frames"]["ravine"]["SGD"][10]["left"]
+
+
+def test_path_frames_at_the_tuned_rates_are_what_the_demo_prints():
+    """The readout at each rule's tuned rate says the rate and gap the page's demo
+    prints (the `#>` lines, which test_snippets checks against real output), rounded
+    the way explorer.js rounds them (e1: Python's .1e)."""
+    d = data("paths")
+    lines = printed("parameter_updates/trajectories.py", "demo")
+    surface, seen = None, 0
+    for row in lines:
+        if row.endswith(": lr, gap"):
+            surface = row.split(":")[0]
+            continue
+        rule, lr, gap = row.split()
+        i = d["tuned"][surface][rule]
+        assert f"{d['rates'][i]:.3g}" == lr, (surface, rule)
+        frame = d["frames"][surface][rule][i]
+        shown = "<1e-12" if frame["gap"] < 1e-12 else f"{frame['gap']:.1e}"
+        assert shown == gap, (surface, rule, shown, gap)
+        seen += 1
+    assert seen == 18
+
+
+def test_path_background_is_the_figures():
+    """The contour lines are the figure's (every stored point a vertex of them, to
+    the grid's resolution), and so are the start, minima and surface names."""
+    import contourpy
+    from matplotlib.ticker import MaxNLocator
+
+    from figures_src.parameter_updates.plot_trajectories import LABELS, MINIMA, VIEW
+    from snippets.parameter_updates.trajectories import SURFACES as surfaces
+
+    d = data("paths")
+    assert list(d["surfaces"]) == list(surfaces)
+    js = VIEWER.read_text(encoding="utf-8")
+    for lang in ("en", "ko"):
+        block = js.split(f"    {lang}: {{")[1].split("\n    }")[0]
+        for surface in surfaces:
+            label = json.dumps(LABELS[lang][surface], ensure_ascii=False)
+            assert f"{surface}: {label}" in block, (lang, surface)
+    for surface, shown in d["surfaces"].items():
+        f, start, lowest = surfaces[surface]
+        assert shown["view"] == [list(v) for v in VIEW[surface]]
+        assert shown["start"] == list(start)
+        assert shown["minima"] == [list(m) for m in MINIMA[surface]]
+        # contourpy (matplotlib's contour engine) on the figure's 50 x 50 grid at the
+        # levels matplotlib picks for levels=7: MaxNLocator(8) over the log gap
+        (x0, x1), (y0, y1) = VIEW[surface]
+        x, y = np.meshgrid(np.linspace(x0, x1, 50), np.linspace(y0, y1, 50))
+        z = np.log10(f(x, y)[0] - lowest + 1e-3)
+        levels = MaxNLocator(8).tick_values(z.min(), z.max())
+        engine = contourpy.contour_generator(x, y, z)
+        lines = [line for level in levels for line in engine.lines(level)
+                 if len(line) > 1]
+        assert len(shown["contours"]) == len(lines) >= 5, surface
+        vertices = np.concatenate(lines)
+        cell = np.array([x1 - x0, y1 - y0]) / d["grid"]
+        for c in shown["contours"]:
+            for p in decoded(d, surface, c):
+                assert (np.abs(vertices - p) <= cell / 2 + 1e-9).all(axis=1).any()
+
+
 # ------------------------------------------------------------------------ budgets
+def served_viewer() -> str:
+    """explorer.js as the site serves it: mkdocs-minify-plugin runs jsmin on it
+    (mkdocs.yml: minify_js, js_files) with these quote characters."""
+    import jsmin
+
+    return jsmin.jsmin(VIEWER.read_text(encoding="utf-8"), quote_chars="'\"`")
+
+
+def test_the_viewer_is_served_minified_from_both_builds():
+    import yaml
+
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+        text = (REPO / config).read_text(encoding="utf-8")
+        plugins = yaml.safe_load(text.split("\nplugins:")[1].split("\n\n")[0])
+        minify = next(p["minify"] for p in plugins if isinstance(p, dict)
+                      and "minify" in p)
+        assert minify.get("minify_js") and minify.get("js_files") == [
+            "assets/explorer.js"], (config, minify)
+    html = (REPO / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert "'assets/explorer.min.js' | url" in html
+    assert budget.VIEWER == "assets/explorer.min.js"
+    # the minified viewer still parses, and is really smaller
+    node(f"new Function({json.dumps(served_viewer())}); console.log('1')")
+    assert len(served_viewer()) < 0.8 * len(VIEWER.read_text(encoding="utf-8"))
+
+
 def test_viewer_and_data_fit_their_budgets():
-    viewer = REPO / "docs" / "assets" / "explorer.js"
-    assert viewer.stat().st_size <= budget.VIEWER_LIMIT
+    assert len(served_viewer().encode("utf-8")) <= budget.VIEWER_LIMIT
     for name in SCRIPTS:
         size = len(json.dumps(data(name), separators=(",", ":")).encode())
         assert size <= budget.EXPLORER_DATA_LIMIT, f"{name}: {size} bytes"

@@ -348,31 +348,3 @@ def test_the_page_quotes_the_exercises_and_closed_forms():
     assert sum(p.size for p in init_params().values()) == 7510
     _quoted("7510", "3.16", "0.0316")
     assert f"{(1 - 0.9) / np.sqrt(1 - 0.999):.2f}" == "3.16"
-
-
-# ------------------------------------------- explorer frames (not yet on the page)
-def test_path_frames_are_the_snippets_runs_and_fit_the_explorer_budget():
-    import json
-
-    from figures_src.parameter_updates.paths_data import GRID, data
-    from snippets.parameter_updates.trajectories import RATES, RULES, trajectory
-    from tools.budget import EXPLORER_DATA_LIMIT
-
-    d = data()
-    assert len(json.dumps(d, separators=(",", ":"))) < EXPLORER_DATA_LIMIT
-    assert d["rates"] == [float(f"{r:.6g}") for r in RATES]
-    for surface, rule, i in (("ravine", "momentum", 8), ("rosenbrock", "Adam", 16),
-                             ("saddle", "SGD", 20)):
-        frame = d["frames"][surface][rule][i]
-        (x0, x1), (y0, y1) = d["surfaces"][surface]["view"]
-        points = np.reshape(frame["xy"], (-1, 2)) / GRID
-        decoded = np.c_[x0 + points[:, 0] * (x1 - x0), y0 + points[:, 1] * (y1 - y0)]
-        path = trajectory(RULES[rule](), surface, RATES[i])
-        inside = path[: frame["steps"] + 1]
-        # every stored point is a visited point, to the grid's resolution
-        cell = np.array([x1 - x0, y1 - y0]) / GRID
-        for p in decoded[:-1] if frame["left"] else decoded:
-            assert (np.abs(inside - p) <= cell / 2 + 1e-9).all(axis=1).any()
-        assert frame["left"] == (frame["steps"] < 100)
-    assert d["frames"]["saddle"]["SGD"][20]["left"]  # lr 10 leaves the box
-    assert d["tuned"]["ravine"]["SGD"] == list(RATES).index(0.031623)

@@ -18,6 +18,15 @@
       ratio: "update/weight ratio", rule: "1e-3 (rule of thumb)",
       others: "the other rates",
       clipped: "▲ above 1000 or not finite",
+      surface: "Surface", rule: "Update rule", tuned: " (tuned)", tunedButton: "tuned",
+      otherRules: "the other rules at this rate", names: {},
+      notFinite: "not finite",
+      surfaces: {ravine: "ravine", saddle: "saddle", rosenbrock: "Rosenbrock"},
+      pathSummary: function (rule, lr, surface, f, gap) {
+        return rule + ", " + lr + ", " + surface + ": " + (f.left ? "more than a view " +
+          "away at step " + (f.steps + 1) + " (not drawn further); " : "") +
+          "gap to the lowest value after 100 steps " + gap + ".";
+      },
       initSummary: function (name, std, f) {
         return name + ", std " + std + ": layer 10 activation std " +
           e2(f.act_std[9]) + ", layer 1 gradient std " + e2(f.grad_std[0]) + ".";
@@ -46,6 +55,15 @@
       ratio: "업데이트/가중치 비율", rule: "1e-3 (경험칙)",
       others: "다른 학습률",
       clipped: "▲ 1000 초과 또는 유한하지 않음",
+      surface: "곡면", rule: "업데이트 규칙", tuned: " (고른 학습률)", tunedButton: "고른 학습률",
+      otherRules: "같은 학습률의 다른 규칙", names: {momentum: "모멘텀"},
+      notFinite: "유한하지 않은 값",
+      surfaces: {ravine: "좁은 골짜기", saddle: "안장점", rosenbrock: "Rosenbrock"},
+      pathSummary: function (rule, lr, surface, f, gap) {
+        return rule + ", " + lr + ", " + surface + ": " + (f.left ? f.steps + 1 +
+          "단계에서 그림 밖 멀리 벗어납니다(그 뒤는 그리지 않습니다). " : "") +
+          "100단계 뒤 최솟값과의 차이는 " + gap + "입니다.";
+      },
       initSummary: function (name, std, f) {
         return name + ", 표준편차 " + std + ": 10층 활성값 표준편차 " +
           e2(f.act_std[9]) + ", 1층 기울기 표준편차 " + e2(f.grad_std[0]) + "입니다.";
@@ -192,22 +210,28 @@
     return set;
   }
 
+  /* Radio buttons, the first one chosen. */
+  function choice(root, legend, keys, name, pick) {
+    var fs = h("fieldset", {"class": "explorer__choice"}, root);
+    h("legend", {}, fs, legend);
+    var group = "a" + Math.random().toString(36).slice(2, 8);
+    keys.forEach(function (k, i) {
+      var lab = h("label", {}, fs);
+      var r = h("input", {type: "radio", name: group, value: k}, lab);
+      r.checked = !i;
+      lab.appendChild(document.createTextNode(" " + name(k)));
+      r.addEventListener("change", function () { pick(k); });
+    });
+  }
+
   function weightInit(root, data, width) {
     var acts = {tanh: "tanh", relu: "ReLU"}, act = "tanh", index = data.marks.xavier;
     var names = {};
     Object.keys(data.marks).forEach(function (k) {
       if (k === "xavier" || k === "he") names[data.marks[k]] = k === "he" ? "He" : "Xavier";
     });
-    var fs = h("fieldset", {"class": "explorer__choice"}, root);
-    h("legend", {}, fs, T.act);
-    var group = "a" + Math.random().toString(36).slice(2, 8);
-    Object.keys(acts).forEach(function (k) {
-      var lab = h("label", {}, fs);
-      var r = h("input", {type: "radio", name: group, value: k}, lab);
-      if (k === act) r.checked = true;
-      lab.appendChild(document.createTextNode(" " + acts[k]));
-      r.addEventListener("change", function () { act = k; draw(); });
-    });
+    choice(root, T.act, Object.keys(acts), function (k) { return acts[k]; },
+      function (k) { act = k; draw(); });
     function stdText(i) {
       return T.stdValue + g3(data.stds[i]) + (names[i] ? " (" + names[i] + ")" : "");
     }
@@ -358,7 +382,74 @@
     return function (w) { width = w; draw(); };
   }
 
-  var KINDS = {"weight-init": weightInit, "lr": learningRate};
+  /* Update rule x learning rate on a 2-D surface: the figure's contour lines, the
+     chosen rule's path and, faint, the other rules' at the same rate. */
+  function paths(root, data, width) {
+    var surface = Object.keys(data.surfaces)[0], rule = data.rules[0];
+    var index = data.tuned[surface][rule];
+    function name(r) { return T.names[r] || r; }
+    function tuned() { return data.tuned[surface][rule]; }
+    choice(root, T.surface, Object.keys(data.surfaces), function (k) {
+      return T.surfaces[k]; }, function (k) { surface = k; draw(); });
+    choice(root, T.rule, data.rules, name, function (k) { rule = k; draw(); });
+    var marks = [0, 4, 8, 12, 16, 20].map(function (i) { return [g3(data.rates[i]), i]; });
+    function rate(i) { return T.lrValue + g3(data.rates[i]) + (i === tuned() ? T.tuned : ""); }
+    var set = slider(root, T.lr, data.rates, marks, rate,
+      function (i) { index = i; draw(); });
+    h("button", {type: "button"}, root.lastChild, T.tunedButton)
+      .addEventListener("click", function () { set(tuned()); });
+    var charts = h("div", {"class": "explorer__charts"}, root);
+    var summary = h("p", {"class": "explorer__readout", "aria-live": "polite"}, root);
+
+    function draw() {
+      var view = data.surfaces[surface].view, f = data.frames[surface][rule][index];
+      var pw = Math.min(width, 480), box = {x: 1, y: 1, w: pw - 2, h: Math.round(0.7 * pw)};
+      function at(u, v) { return [box.x + u * box.w, box.y + (1 - v) * box.h]; }
+      function grid(xy) {  // each point is stored as its step from the one before
+        var pts = [], x = 0, y = 0;
+        for (var i = 0; i < xy.length; i += 2) {
+          x += xy[i]; y += xy[i + 1];
+          pts.push(at(x / data.grid, y / data.grid));
+        }
+        return pts;
+      }
+      function point(p) {
+        return at((p[0] - view[0][0]) / (view[0][1] - view[0][0]),
+          (p[1] - view[1][0]) / (view[1][1] - view[1][0]));
+      }
+      charts.textContent = "";
+      var svg = chart(charts, pw, box.h + 2, T.surfaces[surface],
+        [["act", name(rule) + ", " + rate(index)], ["others", T.otherRules]]);
+      var frame = {x: box.x, y: box.y, width: box.w, height: box.h}, id = "c" + index +
+        Math.random().toString(36).slice(2, 8);
+      s("rect", frame, s("clipPath", {id: id}, svg));
+      var g = s("g", {"clip-path": "url(#" + id + ")"}, svg), lines = [], others = [];
+      data.surfaces[surface].contours.forEach(function (c) { lines = lines.concat([null], grid(c)); });
+      line(g, lines, "contour");
+      data.rules.forEach(function (r) {
+        if (r !== rule) others = others.concat([null], grid(data.frames[surface][r][index].xy));
+      });
+      line(g, others, "others");
+      line(g, grid(f.xy), "act");
+      frame["class"] = "frame";
+      s("rect", frame, svg);
+      var p = point(data.surfaces[surface].start);
+      s("path", {d: "M" + (p[0] - 3) + " " + p[1] + "a3 3 0 1 0 6 0a3 3 0 1 0-6 0",
+        "class": "mark"}, svg);
+      data.surfaces[surface].minima.forEach(function (m) {
+        p = point(m);
+        s("text", {x: p[0], y: p[1], dy: ".35em", "text-anchor": "middle", "class": "mark"},
+          svg, "★");
+      });
+      var gap = f.gap === null ? T.notFinite : f.gap < 1e-12 ? "<1e-12" : e1(f.gap);
+      summary.textContent = T.pathSummary(name(rule), rate(index), T.surfaces[surface],
+        f, gap);
+    }
+    set(index);
+    return function (w) { width = w; draw(); };
+  }
+
+  var KINDS = {"weight-init": weightInit, "lr": learningRate, "paths": paths};
 
   /* Built detached and put under the caption at once. The first ResizeObserver
      call follows the layout that places it: if it landed above the viewport, what

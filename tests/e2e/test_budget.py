@@ -17,7 +17,7 @@ def test_page_weight(site):
 
 def test_explorer_viewer_and_data_sizes(site):
     sizes = budget.explorer_sizes(site)
-    assert "assets/explorer.js" in sizes and len(sizes) >= 3, sizes
+    assert budget.VIEWER in sizes and len(sizes) >= 4, sizes
     problems = budget.explorer_problems(sizes)
     assert not problems, "over budget:\n" + "\n".join(problems)
 

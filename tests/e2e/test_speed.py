@@ -57,7 +57,7 @@ def test_first_visit_of_every_topic_page_is_light(browser, origin, lang):
             for u in bodies
             if urlsplit(u).path.endswith(".js")
             and "/assets/javascripts/" not in urlsplit(u).path
-            and not urlsplit(u).path.endswith("/assets/explorer.js")
+            and not urlsplit(u).path.endswith("/assets/explorer.min.js")
         ]
         if scripts:
             problems.append(
