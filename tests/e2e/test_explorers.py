@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 EXPLORERS = {  # name: (page path without the language prefix, data file)
     "init": ("/weight-initialization/", "weight_initialization/init.json"),
     "lr": ("/babysitting-learning/", "babysitting_learning/lr.json"),
+    "paths": ("/parameter-updates/", "parameter_updates/paths.json"),
 }
 CASES = [(name, lang) for name in EXPLORERS for lang in sitecheck.LANGS]
 IDS = [f"{name}-{lang}" for name, lang in CASES]
@@ -99,7 +100,7 @@ def init_tables() -> dict[str, list[list[str]]]:
 @pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
 def test_data_is_fetched_only_when_the_explorer_is_in_view(context, origin, name, lang):
     page = Tab(context, origin, name, lang)
-    assert page.tab.locator("script[src*='assets/explorer.js']").count() == 1
+    assert page.tab.locator("script[src*='assets/explorer.min.js']").count() == 1
     assert not page.data_requested(), f"{name}: data fetched before it was in view"
     assert page.tab.locator("figure.explorer--live").count() == 0
     page.show()
@@ -113,7 +114,7 @@ def test_data_is_fetched_only_when_the_explorer_is_in_view(context, origin, name
 def test_pages_without_an_explorer_do_not_load_the_viewer(context, origin):
     tab = context.new_page()
     tab.goto(origin + "/en/activation-functions/", wait_until="networkidle")
-    assert tab.locator("script[src*='assets/explorer.js']").count() == 0
+    assert tab.locator("script[src*='assets/explorer.min.js']").count() == 0
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
@@ -138,7 +139,8 @@ def test_the_keyboard_moves_the_slider_and_changes_the_drawing(
     slider.press("End")
     assert slider.input_value() == slider.get_attribute("max")
     word = {"init": {"ko": "표준편차 10", "en": "std 10"},
-            "lr": {"ko": "학습률 10", "en": "learning rate 10"}}[name][lang]
+            "lr": {"ko": "학습률 10", "en": "learning rate 10"},
+            "paths": {"ko": "학습률 10", "en": "learning rate 10"}}[name][lang]
     assert slider.get_attribute("aria-valuetext") == word
     outline = page.tab.evaluate(
         "(s) => getComputedStyle(s).outlineStyle", slider.element_handle()
@@ -164,6 +166,41 @@ def test_weight_init_readout_at_the_marks_equals_the_tables(context, origin):
             rows = page.figure.locator(".explorer__table tbody tr").all_inner_texts()
             shown = [row.split("\t")[1:] for row in rows]
             assert shown == tables[case], f"{lang} {case}: {shown} != {tables[case]}"
+        assert not page.problems, page.problems
+
+
+def test_paths_rule_surface_and_tuned_rate_change_the_drawing(context, origin):
+    """Each rule and surface draws another path; the "tuned" button goes to the
+    rule's tuned rate, where the readout says the rate and gap the demo prints."""
+    lines = output_lines("parameter_updates/trajectories.py")
+    demo, surface = {}, None
+    for row in lines:
+        if row.endswith(": lr, gap"):
+            surface = row.split(":")[0]
+        else:
+            rule, lr, gap = row.split()
+            demo[surface, rule] = (lr, gap)
+    assert len(demo) == 18
+    tuned = {"en": "tuned", "ko": "고른 학습률"}
+    for lang in sitecheck.LANGS:
+        page = Tab(context, origin, "paths", lang)
+        page.show()
+        drawings = set()
+        for surface, rule in (("ravine", "SGD"), ("ravine", "Adam"),
+                              ("saddle", "momentum"), ("rosenbrock", "RMSProp")):
+            page.figure.locator(f"input[type=radio][value={surface}]").check()
+            page.figure.locator(f"input[type=radio][value={rule}]").check()
+            page.figure.locator(".explorer__marks button",
+                                has_text=re.compile(rf"^{tuned[lang]}$")).click()
+            lr, gap = demo[surface, rule]
+            text = page.readout()
+            assert f" {lr} ({tuned[lang]})" in text and gap in text, (lang, text)
+            drawings.add(page.drawing())
+        assert len(drawings) == 4, f"{lang}: rule or surface left the drawing as it was"
+        # the chosen path drawn strongly, the other five rules faint, in the frame
+        paths = page.figure.locator(".explorer__charts path.line")
+        assert paths.evaluate_all("(ps) => ps.map((p) => p.classList[1])") == [
+            "contour", "others", "act"]
         assert not page.problems, page.problems
 
 
@@ -253,7 +290,8 @@ def test_explorer_is_accessible_readable_and_shot(
 
 # ------------------------------------------------------ what a reader takes home
 def at(page: Tab, name: str, act: str | None, mark: str) -> None:
-    """The explorer at one of its marked values (and nonlinearity), by its button."""
+    """The explorer at one of its marked values (and nonlinearity or surface), by
+    its button."""
     if act:
         page.figure.locator(f"input[type=radio][value={act}]").check()
     page.figure.locator(".explorer__marks button", has_text=re.compile(
@@ -362,6 +400,7 @@ EPOCH = {"en": "epoch", "ko": "에폭"}
 STATES = {  # name: [(nonlinearity, mark)]: the marks with the most text drawn
     "lr": [(None, "3"), (None, "10"), (None, "0.0001")],
     "init": [("tanh", "1.0"), ("relu", "1.0"), ("relu", "0.01")],
+    "paths": [("rosenbrock", "10"), ("saddle", "0.0001"), ("ravine", "1")],
 }
 
 
@@ -498,7 +537,7 @@ LAYOUT_READS = """(() => {
     };
   }
   const record = (what) => {
-    const mine = /explorer\\.js/.test(new Error().stack);
+    const mine = /explorer(\\.min)?\\.js/.test(new Error().stack);
     if (!observing && mine) window.__reads.push(what);
   };
   const props = {
