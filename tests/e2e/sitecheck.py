@@ -266,9 +266,8 @@ OVERFLOW = r"""() => {
 # A figure's smallest text: the SVG states it in points (data-min-text-pt, written
 # by tools/figures.py); shown at the image's rendered width over its own width.
 LAYOUT = r"""async () => {
-  // a live explorer shows its own drawing (test_explorers.py), not its image
-  const imgs = [...document.querySelectorAll(
-    'article figure:not(.explorer--live) img')];
+  // a live explorer's figure stays in view above its drawing: it counts too
+  const imgs = [...document.querySelectorAll('article figure img')];
   await Promise.all(imgs.map((img) => img.decode().catch(() => null)));
   const figures = [];
   for (const img of imgs) {
@@ -300,7 +299,7 @@ LAYOUT = r"""async () => {
 
 # Every figure shows the variant the viewport and the palette select, fully loaded.
 FIGURES_SETTLED = r"""() => [
-  ...document.querySelectorAll('article figure:not(.explorer--live) picture img')]
+  ...document.querySelectorAll('article figure picture img')]
   .every((img) => {
   const narrow = matchMedia('NARROW_MEDIA').matches;
   const dark = document.body.getAttribute('data-md-color-scheme') === 'slate';
@@ -466,9 +465,8 @@ def _figure_colours(tab) -> list[dict]:
     if len(page) != 3 or page_bg.startswith("rgba(0, 0, 0, 0"):
         page = (255, 255, 255)
     found = []
-    # Scrolling to an explorer replaces its image by its drawing (explorer.js), so
-    # explorers are left out here: tests/e2e/test_explorers.py checks them.
-    figures = tab.locator("article figure:not(.explorer) img")
+    # An explorer's figure stays in view above its drawing (explorer.js): checked too.
+    figures = tab.locator("article figure img")
     for i in range(figures.count()):
         img = figures.nth(i)
         img.scroll_into_view_if_needed()
