@@ -452,8 +452,9 @@
   var KINDS = {"weight-init": weightInit, "lr": learningRate, "paths": paths};
 
   /* Built detached and put under the caption at once. The first ResizeObserver
-     call follows the layout that places it: if it landed above the viewport, what
-     the reader sees moved down by its height; scroll by that before the paint (in
+     call follows the layout that places it: if it landed above the middle of the
+     viewport (above it, or in its upper half while the reader scrolls), what the
+     reader looks at moved down by its height; scroll by that before the paint (in
      every engine: scroll anchoring, which WebKit lacks, is off for this change).
      Later calls redraw, in the next frame, when the column's width changed. */
   function live(figure, data, width) {
@@ -464,7 +465,7 @@
       if (first) {
         first = false;
         var box = root.getBoundingClientRect();
-        if (box.top < 0) window.scrollBy(0, box.height);
+        if (box.top < innerHeight / 2) window.scrollBy(0, box.height);
         requestAnimationFrame(function () { html.style.overflowAnchor = ""; });
       }
       if (w > 0 && w !== width) {
