@@ -19,6 +19,7 @@ import pytest
 
 from tests.conftest import REPO, SNIPPET_OUTPUT
 from tools.pages import INCLUDE, LANGS, Page, pages, shared_file, snippet_text
+from tools.pages import imported_shared as shared_imported_by
 
 PAGES = {lang: {page.slug: page for page in pages(lang)} for lang in LANGS}
 SLUGS = sorted(PAGES["ko"])
@@ -35,17 +36,7 @@ def shown_files(page: Page) -> dict[str, str]:
 
 def imported_shared(source: str) -> list[str]:
     """The shared files (snippets/digits_net.py) that this code imports."""
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        names = []
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names = [node.module]
-        for name in names:
-            if (path := shared_file(name)) is not None:
-                found.append(path.relative_to(REPO).as_posix())
-    return found
+    return [path.relative_to(REPO).as_posix() for path in shared_imported_by(source)]
 
 
 def beside(shown: dict[str, str], path: str) -> list[str]:

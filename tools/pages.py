@@ -193,21 +193,27 @@ def shared_file(module: str | None) -> Path | None:
     return path if module and path.is_file() else None
 
 
+def imported_shared(source: str) -> list[Path]:
+    """The shared files this Python code imports directly, in import order."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        found += [path for name in names if (path := shared_file(name))]
+    return found
+
+
 def shared_imports(snippet: Path) -> list[Path]:
     """The shared files `snippet` imports, directly or through each other: what a
     reader copies beside it. A file that is not Python (a shell block) imports none."""
     found: list[Path] = []
     todo = [snippet] if snippet.suffix == ".py" else []
     while todo:
-        for node in ast.walk(ast.parse(todo.pop().read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            for name in names:
-                shared = shared_file(name)
-                if shared and shared not in found:
-                    found.append(shared)
-                    todo.append(shared)
+        for shared in imported_shared(todo.pop().read_text(encoding="utf-8")):
+            if shared not in found:
+                found.append(shared)
+                todo.append(shared)
     return found
