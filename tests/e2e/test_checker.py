@@ -138,3 +138,18 @@ def test_all_problems_of_a_clean_report_is_empty():
     facts.phone = {"scrollWidth": 390, "innerWidth": 390, "wide": []}
     facts.switch = {"path": "/en/", "status": 200, "lang": "en"}
     assert sitecheck.all_problems(facts, {"/", "/en/"}) == []
+
+
+def test_code_colours_are_checked_on_pages_that_hold_every_token_class(tmp_path):
+    pages = {  # file: the token classes of its code
+        "a/index.html": ["k", "n"],
+        "b/index.html": ["n", "s", "mi"],
+        "c/index.html": ["s"],
+        "notebooks/a/index.html": ["k"],
+        "en/a/index.html": ["err"],  # colours are checked on the Korean pages
+    }
+    for file, classes in pages.items():
+        spans = "".join(f'<span class="{c}">x</span>' for c in classes)
+        (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / file).write_text(f"<p>t</p><pre><code>{spans}</code></pre>")
+    assert sitecheck.code_colour_pages(tmp_path) == {"/a/", "/b/", "/notebooks/a/"}

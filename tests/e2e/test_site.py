@@ -67,7 +67,8 @@ def test_links_and_anchors_resolve(site):
 def test_page(page, context, origin, site, axe, screenshots):
     known = {p.path for p in sitecheck.discover(site)}
     facts = sitecheck.inspect_page(
-        context, origin, page, screenshots=screenshots, axe=axe
+        context, origin, page, screenshots=screenshots, axe=axe,
+        code_colours=page.path in sitecheck.code_colour_pages(site),
     )
     assert facts.requests, f"{page}: the browser made no request"
     problems = sitecheck.all_problems(facts, known)
