@@ -216,6 +216,7 @@ def test_the_build_fails_on_a_stale_output_line_naming_file_and_line(
     snippet.write_text("x = 2\nprint(x + 1)\n#> 4\n")
     monkeypatch.setattr(snippet_checks, "snippets", lambda: [snippet])
     monkeypatch.setattr(snippet_checks, "CACHE", tmp_path / "snippets.json")
+    monkeypatch.setattr(snippet_checks, "PASSED", tmp_path / "passed")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("old")
@@ -241,6 +242,25 @@ def test_the_build_fails_on_a_stale_output_line_naming_file_and_line(
     snippet.write_text("x = 2  # two\n# three, printed:\nprint(x + 1)\n#> 5\n")
     assert snippet_checks.main([]) == 1
     assert f"{snippet}:4: its #> lines differ" in capsys.readouterr().err
+
+
+def test_the_build_does_not_rerun_a_snippet_the_tests_just_passed(
+    tmp_path, monkeypatch, capsys
+):
+    from tools import snippet_checks
+
+    snippet = tmp_path / "right.py"
+    snippet.write_text("print(1 + 2)\n#> 3\n")
+    monkeypatch.setattr(snippet_checks, "snippets", lambda: [snippet])
+    monkeypatch.setattr(snippet_checks, "CACHE", tmp_path / "snippets.json")
+    monkeypatch.setattr(snippet_checks, "PASSED", tmp_path / "passed")
+    snippet_checks.record_pass(snippet)  # what tests/test_snippets.py does
+    assert snippet_checks.main([]) == 0
+    assert "snippets: 0 to run, 1 unchanged" in capsys.readouterr().out
+    # an edit after the tests ran: the tests' pass no longer counts
+    snippet.write_text("print(1 + 2)\n#> 4\n")
+    assert snippet_checks.main([]) == 1
+    assert "snippets: 1 to run, 0 unchanged" in capsys.readouterr().out
 
 
 def test_a_comment_edit_changes_no_figure_key_but_a_code_edit_does(tmp_path):

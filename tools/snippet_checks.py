@@ -6,7 +6,9 @@ and line. Each snippet runs as `nox -s snippets -- --check FILE` runs it (a fres
 process, tools/snippet_output.py, with the shared files on its path), in parallel,
 and again only when what decides its output or its `#>` lines changed: its code and
 `#>` lines, the shared files it imports, the checker, uv.lock (the versions of numpy
-and the rest) or Python. A comment edit runs nothing.
+and the rest) or Python. A comment edit runs nothing. A snippet that `nox -s tests`
+has just run and passed under the same key (tests/test_snippets.py, alone in an empty
+directory: a stricter run of the same check) is not run again either.
 
     python -m tools.snippet_checks            # check what changed
     python -m tools.snippet_checks --force    # check every snippet
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -27,6 +30,7 @@ from tools.pages import shared_imports
 REPO = Path(__file__).resolve().parent.parent
 SNIPPETS = REPO / "snippets"
 CACHE = REPO / ".cache" / "snippets.json"
+PASSED = REPO / ".cache" / "snippets-passed"  # a file per snippet the tests passed
 CHECKER = REPO / "tools" / "snippet_output.py"
 LOCK = REPO / "uv.lock"
 
@@ -43,6 +47,29 @@ def cache_key(snippet: Path) -> str:
     for path in (CHECKER, LOCK):
         digest.update(path.read_bytes() if path.is_file() else b"")
     return digest.hexdigest()
+
+
+def _record(name: str) -> Path:
+    return PASSED / (name.replace("/", "__") + ".key")
+
+
+def record_pass(snippet: Path) -> None:
+    """The tests ran `snippet` and its output matched: its key, for the build."""
+    PASSED.mkdir(parents=True, exist_ok=True)
+    _record(_name(snippet)).write_text(cache_key(snippet))
+
+
+def _take_test_passes(jobs: dict[str, tuple[str, Path]]) -> None:
+    """Put the snippets the tests passed under their current key into the cache."""
+    passed = {
+        name: key
+        for name, (key, _) in jobs.items()
+        if _record(name).is_file() and _record(name).read_text() == key
+    }
+    if passed:
+        cache = json.loads(CACHE.read_text()) if CACHE.is_file() else {}
+        CACHE.parent.mkdir(exist_ok=True)
+        CACHE.write_text(json.dumps({**cache, **passed}, indent=1))
 
 
 def check(snippet: Path) -> str | None:
@@ -74,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     jobs = {_name(path): (cache_key(path), path) for path in snippets()}
+    if not args.force:
+        _take_test_passes(jobs)
     return run_changed(
         "snippets", CACHE, jobs, lambda name: True, check, force=args.force
     )
