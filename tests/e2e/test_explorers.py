@@ -252,13 +252,14 @@ def test_explorer_is_accessible_readable_and_shot(
     for scheme in ("light", "dark"):
         ctx = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
         try:
+            page = Tab(ctx, origin, name, lang)  # loaded once, seen at both widths
+            slate = page.tab.evaluate(
+                "() => document.body.getAttribute('data-md-color-scheme')")
+            assert slate == ("slate" if scheme == "dark" else "default")
             for viewport, size in (("desktop", sitecheck.DESKTOP),
                                    ("phone", sitecheck.PHONE)):
-                page = Tab(ctx, origin, name, lang, viewport=size)
+                page.tab.set_viewport_size(size)
                 page.show()
-                slate = page.tab.evaluate(
-                    "() => document.body.getAttribute('data-md-color-scheme')")
-                assert slate == ("slate" if scheme == "dark" else "default")
                 smallest = page.tab.evaluate(
                     "(f) => Math.min(...[...f.querySelectorAll('text, label, button,"
                     " output, td, th, p')].map((t) => parseFloat(getComputedStyle(t)"
@@ -276,14 +277,14 @@ def test_explorer_is_accessible_readable_and_shot(
                            if v["impact"] in sitecheck.SERIOUS]
                 assert not serious, f"{name} {lang} {scheme} {viewport}: {serious}"
                 # the sticky header would cover the top of the explorer
-                page.tab.add_style_tag(content=".md-header{visibility:hidden}")
+                hidden = page.tab.add_style_tag(content=".md-header{visibility:hidden}")
                 page.figure.screenshot(
                     path=str(screenshots / f"explorer--{name}--{lang}--{viewport}"
                              f"-{scheme}.png"),
                     animations="disabled",
                 )
-                assert not page.problems, page.problems
-                page.tab.close()
+                hidden.evaluate("(style) => style.remove()")
+            assert not page.problems, page.problems
         finally:
             ctx.close()
 
