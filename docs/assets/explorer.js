@@ -451,13 +451,13 @@
 
   var KINDS = {"weight-init": weightInit, "lr": learningRate, "paths": paths};
 
-  /* Built detached and put under the caption at once. The first ResizeObserver
-     call follows the layout that places it: if it landed above the middle of the
-     viewport (above it, or in its upper half while the reader scrolls), what the
-     reader looks at moved down by its height; scroll by that before the paint (in
-     every engine: scroll anchoring, which WebKit lacks, is off for this change).
-     Later calls redraw, in the next frame, when the column's width changed. */
-  function live(figure, data, width) {
+  /* Built detached and put under the caption in one change. The first
+     ResizeObserver call follows the layout that places it: if it landed above the
+     middle of the viewport (above it, or in its upper half), what the reader looks
+     at moved down by its height; scroll by that before the paint (in every engine:
+     scroll anchoring, which WebKit lacks, is off for this change). Later calls
+     redraw, in the next frame, when the column's width changed. */
+  function live(figure, end, data, width) {
     var root = h("div", {"class": "explorer__live"}), html = document.documentElement;
     var resize = KINDS[data.kind](root, data, width), first = true;
     new ResizeObserver(function (entries) {
@@ -474,16 +474,35 @@
       }
     }).observe(root);
     html.style.overflowAnchor = "none";
-    figure.appendChild(root);
+    figure.replaceChild(root, end);
     figure.classList.add("explorer--live");
   }
 
+  /* Going live moves whatever is below the figure's end. While the reader scrolls
+     with that point on screen, what they follow would jump: wait until it is off
+     screen (an empty marker there, watched) or the scrolling has stopped. */
+  var STILL_MS = 150, scrolled = -Infinity;
+  addEventListener("scroll", function () { scrolled = performance.now(); },
+                   {passive: true});
+
   function start(figure, width) {
-    var img = figure.querySelector("img");
+    var img = figure.querySelector("img"), end = h("div", {}), onScreen = false;
+    var watch = new IntersectionObserver(function (entries) {
+      onScreen = entries[entries.length - 1].isIntersecting;
+    });
+    figure.appendChild(end);  // empty: no height
+    watch.observe(end);
     fetch(new URL(figure.getAttribute("data-src"), img.src))
       .then(function (r) { return r.json(); })
-      .then(function (data) {  // parsed in this task: build in the next
-        setTimeout(function () { live(figure, data, width); }, 0);
+      .then(function (data) {  // parsed in this task: build in a later one
+        setTimeout(function when() {
+          if (onScreen && performance.now() - scrolled < STILL_MS) {
+            setTimeout(when, 50);
+            return;
+          }
+          watch.disconnect();
+          live(figure, end, data, width);
+        }, 0);
       });
   }
 
