@@ -461,14 +461,14 @@ def inspect_page(
             _shoot(tab, screenshots / f"{page.slug}--phone.jpg")
         tab.set_viewport_size(DESKTOP)
         tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
-        if axe is not None and "dark" in palettes:
+        # The dark palette is colours only: checked, and shot, on the Korean page.
+        if axe is not None and "dark" in palettes and colours:
             if _set_dark(tab):
                 # the figures are now the dark pictures (hooks/figures.py), lazy
                 tab.evaluate(LOAD_EVERY_FIGURE)
                 tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
-                if colours:
-                    facts.axe["dark"] = _axe(axe, tab, AXE_COLOURS, colour_context)
-                    facts.figure_colours["dark"] = _figure_colours(tab)
+                facts.axe["dark"] = _axe(axe, tab, AXE_COLOURS, colour_context)
+                facts.figure_colours["dark"] = _figure_colours(tab)
                 if screenshots is not None:
                     _shoot(tab, screenshots / f"{page.slug}--desktop-dark.jpg")
                     tab.set_viewport_size(PHONE)

@@ -5,8 +5,8 @@ no off-site request, no failed request or console error, images load and have al
 text in the page's language, formulas as MathML laid out by the browser, <html lang>,
 the language selector keeps the page, axe-core finds no serious violation in the light
 or the dark palette, nothing overflows at phone width. Screenshots at desktop and phone
-width, light and dark, go to test-artifacts/screenshots/. See sitecheck.py for each
-check.
+width, light (and dark on the Korean pages), go to test-artifacts/screenshots/. See
+sitecheck.py for each check.
 """
 
 from __future__ import annotations
