@@ -37,10 +37,11 @@ def check_renders_identically_twice_in_both_languages(script):
             where = f"{rel(script)} ({lang}, {variant})"
             assert not missing, f"{where}: glyphs not in the font: {missing}"
             assert first.startswith(b"<?xml") and b"<svg" in first
-        again = figures.render(script, lang)
-        assert again["light"] == rendered(script, lang, "wide")[0], (
-            f"{rel(script)} ({lang}) is not deterministic"
-        )
+    # the languages differ in words only: drawing one again shows any randomness
+    again = figures.render(script, "ko")
+    assert again["light"] == rendered(script, "ko", "wide")[0], (
+        f"{rel(script)} is not deterministic"
+    )
 
 
 def check_has_labels_for_both_languages(script):
