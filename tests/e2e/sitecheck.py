@@ -18,6 +18,7 @@ import functools
 import http.server
 import io
 import re
+import sys
 import threading
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -84,11 +85,20 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that stops a download it no longer needs (a lazy figure, a tab
+        closing) is not an error of the site: say nothing (failed requests the page
+        needed are reported by the checks)."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(directory: Path, head: bytes = b""):
     """Serve `directory` on 127.0.0.1 at a free port, with `head` put first in the
     <head> of every HTML page; return (origin, stop)."""
     handler = functools.partial(_Quiet, directory=str(directory), head=head)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     def stop():

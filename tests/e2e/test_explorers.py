@@ -312,26 +312,23 @@ STATIC = """(f) => {
 }"""
 
 
-@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
-def test_the_figure_and_its_caption_stay_in_view_above_the_live_explorer(
-    context, origin, name, lang
-):
+def figure_and_caption(page: Tab, caption: str, where: str) -> list[str]:
     """The prose compares what the static figure shows (the seven rates, the five
     cases) and refers to its caption: going live keeps both, the explorer under them."""
-    for viewport in (sitecheck.PHONE, sitecheck.DESKTOP):
-        page = Tab(context, origin, name, lang, viewport=viewport)
-        caption = page.figure.locator("figcaption").inner_text()
-        page.show()
-        seen = page.tab.evaluate(STATIC, page.figure.element_handle())
-        where = f"{name} {lang} {viewport['width']} px"
-        assert seen["loaded"] and seen["img"]["visible"], f"{where}: figure hidden"
-        assert seen["img"]["height"] > 100 and seen["img"]["width"] > 300, (where, seen)
-        assert seen["caption"]["visible"] and seen["caption"]["height"] > 0, where
-        assert seen["text"] == caption, where
-        assert seen["img"]["bottom"] <= seen["caption"]["top"] <= seen["live"]["top"], (
-            f"{where}: not figure, caption, explorer from top to bottom: {seen}")
-        assert not page.problems, page.problems
-        page.tab.close()
+    seen = page.tab.evaluate(STATIC, page.figure.element_handle())
+    problems = []
+    if not (seen["loaded"] and seen["img"]["visible"]):
+        problems.append(f"{where}: figure hidden")
+    elif not (seen["img"]["height"] > 100 and seen["img"]["width"] > 300):
+        problems.append(f"{where}: figure shrunk: {seen['img']}")
+    if not (seen["caption"]["visible"] and seen["caption"]["height"] > 0):
+        problems.append(f"{where}: caption hidden")
+    if seen["text"] != caption:
+        problems.append(f"{where}: caption changed: {seen['text']!r}")
+    if not seen["img"]["bottom"] <= seen["caption"]["top"] <= seen["live"]["top"]:
+        problems.append(f"{where}: not figure, caption, explorer from top to bottom: "
+                        f"{seen}")
+    return problems
 
 
 # Every control's touch area: a radio button's is its label.
@@ -344,18 +341,18 @@ CONTROLS = """(f) => [
 TOUCH_PX = 44  # WCAG 2.5.5 (AAA) and Apple's guideline: 44 x 44 CSS px
 
 
-@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
-def test_every_control_has_a_44_px_touch_area_on_a_phone(context, origin, name, lang):
-    page = Tab(context, origin, name, lang, viewport=sitecheck.PHONE)
-    page.show()
+def touch_areas(page: Tab, where: str) -> list[str]:
+    """On a phone every control has a 44 px touch area and the controls fit."""
     controls = page.tab.evaluate(CONTROLS, page.figure.element_handle())
     kinds = {kind for kind, *_ in controls}
-    assert {"range", "button"} <= kinds, kinds
+    problems = [] if {"range", "button"} <= kinds else [f"{where}: controls {kinds}"]
     small = [c for c in controls if min(c[2], c[3]) < TOUCH_PX - 0.01]
-    assert not small, f"{name} {lang}: touch areas under {TOUCH_PX} px: {small}"
-    wide = page.tab.evaluate("(f) => f.scrollWidth > f.clientWidth + 1",
-                             page.figure.element_handle())
-    assert not wide, f"{name} {lang}: the controls are wider than the phone's column"
+    if small:
+        problems.append(f"{where}: touch areas under {TOUCH_PX} px: {small}")
+    if page.tab.evaluate("(f) => f.scrollWidth > f.clientWidth + 1",
+                         page.figure.element_handle()):
+        problems.append(f"{where}: the controls are wider than the phone's column")
+    return problems
 
 
 # Every text of the charts (SVG texts and the HTML titles, legends and notes shown),
@@ -405,28 +402,25 @@ STATES = {  # name: [(nonlinearity, mark)]: the marks with the most text drawn
 }
 
 
-@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
-def test_no_text_of_a_chart_covers_another_or_leaves_the_column(
-    context, origin, name, lang
-):
-    """At lr 3 and 10 the note on clipped losses ("▲ above 1000 or not finite") was
-    drawn over the x axis label; the histograms' title ran past a phone's edge."""
-    for viewport in (sitecheck.PHONE, sitecheck.DESKTOP):
-        page = Tab(context, origin, name, lang, viewport=viewport)
-        page.show()
-        for act, mark in STATES[name]:
-            at(page, name, act, mark)
-            seen = page.tab.evaluate(TEXTS, page.figure.element_handle())
-            where = f"{name} {lang} {viewport['width']} px at {act or ''} {mark}"
-            assert not clashes(seen), f"{where}: {clashes(seen)}"
-            if name == "lr" and mark in ("3", "10"):
-                notes = [t for t in seen["texts"] if t["text"].startswith("▲ ")]
-                label = [t for t in seen["texts"] if t["text"] == EPOCH[lang]
-                         and t["chart"] == 0]
-                assert len(notes) == 1 and len(label) == 1, (where, notes, label)
-                assert not overlaps(notes[0], label[0], slack=0), (where, notes, label)
-        assert not page.problems, page.problems
-        page.tab.close()
+def text_clashes(page: Tab, name: str, lang: str, where: str) -> list[str]:
+    """No text of a chart covers another or leaves the column, at the marks with the
+    most text. At lr 3 and 10 the note on clipped losses ("▲ above 1000 or not
+    finite") was drawn over the x axis label; the histograms' title ran past a
+    phone's edge. (Moves the explorer to those marks.)"""
+    problems = []
+    for act, mark in STATES[name]:
+        at(page, name, act, mark)
+        seen = page.tab.evaluate(TEXTS, page.figure.element_handle())
+        here = f"{where} at {act or ''} {mark}"
+        problems += [f"{here}: {clash}" for clash in clashes(seen)]
+        if name == "lr" and mark in ("3", "10"):
+            notes = [t for t in seen["texts"] if t["text"].startswith("▲ ")]
+            label = [t for t in seen["texts"] if t["text"] == EPOCH[lang]
+                     and t["chart"] == 0]
+            if len(notes) != 1 or len(label) != 1 or overlaps(notes[0], label[0],
+                                                              slack=0):
+                problems.append(f"{here}: the note and the axis label: {notes} {label}")
+    return problems
 
 
 # The histograms (the first chart of the weight-init explorer): each bar outline,
@@ -444,42 +438,42 @@ HISTOGRAMS = """(f) => {
 }"""
 
 
-@pytest.mark.parametrize("lang", sitecheck.LANGS)
-def test_the_histograms_have_a_y_scale_and_spikes_stand_clear(context, origin, lang):
+def histogram_scales(page: Tab, phone: bool, where: str) -> list[str]:
     """Saturated tanh (std 1.0) piles the activations at -1 and 1: without a y
     scale and with the bars at the panel's edges, each histogram read as an empty
     box. The first histogram of each row has y tick labels from 0 up (the fraction
-    of units), and the x ticks -1 and 1 sit under the spikes."""
-    for viewport in (sitecheck.PHONE, sitecheck.DESKTOP):
-        page = Tab(context, origin, "init", lang, viewport=viewport)
-        page.show()
-        at(page, "init", "tanh", "1.0")
-        seen = page.tab.evaluate(HISTOGRAMS, page.figure.element_handle())
-        where = f"init {lang} {viewport['width']} px"
-        assert len(seen["bars"]) == 10, where
-        rows = sorted({round(b["bottom"]) for b in seen["bars"]})
-        assert len(rows) == (2 if viewport is sitecheck.PHONE else 1), (where, rows)
-        for bottom in rows:
-            first = min((b for b in seen["bars"] if round(b["bottom"]) == bottom),
-                        key=lambda b: b["left"])
-            height = first["bottom"] - first["top"]
-            scale = sorted(
-                (n for n in seen["numbers"] if n["right"] <= first["left"]
-                 and first["top"] - height / 2 <= (n["top"] + n["bottom"]) / 2
-                 <= first["bottom"] + 8),
-                key=lambda n: -n["top"])  # from the bottom up
-            values = [n["value"] for n in scale]
-            assert len(values) >= 2 and values[0] == 0, f"{where}: y ticks {values}"
-            assert values == sorted(values) and len(set(values)) == len(values), values
-            assert values[-1] > 0.1, f"{where}: spikes of ~47 % under a scale {values}"
-            below = {n["value"]: (n["left"] + n["right"]) / 2 for n in seen["numbers"]
-                     if n["top"] >= first["bottom"] - 1 and n["left"] < first["right"]
-                     and n["right"] > first["left"] - 10}
-            spikes = below.get(-1), below.get(1)
-            assert spikes == (pytest.approx(first["left"], abs=1.5),
-                              pytest.approx(first["right"], abs=1.5)), (where, below)
-        assert not page.problems, page.problems
-        page.tab.close()
+    of units), and the x ticks -1 and 1 sit under the spikes. (Moves the explorer
+    to tanh, 1.0.)"""
+    at(page, "init", "tanh", "1.0")
+    seen = page.tab.evaluate(HISTOGRAMS, page.figure.element_handle())
+    if len(seen["bars"]) != 10:
+        return [f"{where}: {len(seen['bars'])} histograms, not 10"]
+    rows = sorted({round(b["bottom"]) for b in seen["bars"]})
+    if len(rows) != (2 if phone else 1):
+        return [f"{where}: histograms in rows at {rows}"]
+    problems = []
+    for bottom in rows:
+        first = min((b for b in seen["bars"] if round(b["bottom"]) == bottom),
+                    key=lambda b: b["left"])
+        height = first["bottom"] - first["top"]
+        scale = sorted(
+            (n for n in seen["numbers"] if n["right"] <= first["left"]
+             and first["top"] - height / 2 <= (n["top"] + n["bottom"]) / 2
+             <= first["bottom"] + 8),
+            key=lambda n: -n["top"])  # from the bottom up
+        values = [n["value"] for n in scale]
+        if len(values) < 2 or values[0] != 0 or values != sorted(set(values)):
+            problems.append(f"{where}: y ticks {values}")
+        elif values[-1] <= 0.1:
+            problems.append(f"{where}: spikes of ~47 % under a scale {values}")
+        below = {n["value"]: (n["left"] + n["right"]) / 2 for n in seen["numbers"]
+                 if n["top"] >= first["bottom"] - 1 and n["left"] < first["right"]
+                 and n["right"] > first["left"] - 10}
+        spikes = below.get(-1), below.get(1)
+        if spikes != (pytest.approx(first["left"], abs=1.5),
+                      pytest.approx(first["right"], abs=1.5)):
+            problems.append(f"{where}: x ticks -1 and 1 not under the spikes: {below}")
+    return problems
 
 
 # Each chart's texts and their sizes, and the static figure's scale (shown width
@@ -494,29 +488,51 @@ TYPE = """(f) => {
 LOSS_TICKS = ["1000", "100", "10", "1", "0.1", "0.01", "0.001"]  # plot_lr_sweep.POWER
 
 
-@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
-def test_the_charts_are_set_like_the_figure_above_them(context, origin, name, lang):
+def type_like_the_figure(page: Tab, name: str, where: str) -> list[str]:
     """One visual language: the text of the line charts is the figure's 10 pt as
-    the reader sees it (desktop and phone), and the loss axis is labelled as the
-    figure labels it (1000 ... 0.001, not 1e3 ... 1e-3; tests/test_explorers.py
-    checks the formatters against the figures' own)."""
+    the reader sees it, and the loss axis is labelled as the figure labels it (1000
+    ... 0.001, not 1e3 ... 1e-3; tests/test_explorers.py checks the formatters
+    against the figures' own)."""
     from figures_src import style
 
+    seen = page.tab.evaluate(TYPE, page.figure.element_handle())
+    px = style.RC["font.size"] * 4 / 3 * seen["scale"]
+    line_charts = seen["charts"][1:] if name == "init" else seen["charts"]
+    sizes = {size for chart in line_charts for _, size in chart}
+    problems = []
+    if not sizes or any(abs(size - px) >= 0.2 for size in sizes):
+        problems.append(f"{where}: chart text {sorted(sizes)} px, figure {px:.2f}")
+    if name == "lr":
+        labels = [text for text, _ in seen["charts"][0]]
+        if labels[:len(LOSS_TICKS)] != LOSS_TICKS or [t for t in labels
+                                                     if t.startswith("1e")]:
+            problems.append(f"{where}: loss axis labelled {labels}")
+    return problems
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_the_live_explorer_is_laid_out_for_the_reader(context, origin, name, lang):
+    """At phone and desktop width, one load each: the figure and its caption stay in
+    view above the live explorer, the charts are set like the figure, every control
+    has a 44 px touch area on a phone, the histograms have a y scale, and no text
+    covers another (the last two move the explorer: they come last)."""
+    problems = []
     for viewport in (sitecheck.PHONE, sitecheck.DESKTOP):
-        page = Tab(context, origin, name, lang, viewport=viewport)
-        page.show()
-        seen = page.tab.evaluate(TYPE, page.figure.element_handle())
-        px = style.RC["font.size"] * 4 / 3 * seen["scale"]
-        line_charts = seen["charts"][1:] if name == "init" else seen["charts"]
-        sizes = {size for chart in line_charts for _, size in chart}
+        phone = viewport is sitecheck.PHONE
         where = f"{name} {lang} {viewport['width']} px"
-        assert sizes and all(abs(size - px) < 0.2 for size in sizes), (where, px, sizes)
-        if name == "lr":
-            labels = [text for text, _ in seen["charts"][0]]
-            assert labels[:len(LOSS_TICKS)] == LOSS_TICKS, (where, labels)  # y first
-            assert not [t for t in labels if t.startswith("1e")], (where, labels)
-        assert not page.problems, page.problems
+        page = Tab(context, origin, name, lang, viewport=viewport)
+        caption = page.figure.locator("figcaption").inner_text()
+        page.show()
+        problems += figure_and_caption(page, caption, where)
+        problems += type_like_the_figure(page, name, where)
+        if phone:
+            problems += touch_areas(page, where)
+        if name == "init":
+            problems += histogram_scales(page, phone, where)
+        problems += text_clashes(page, name, lang, where)
+        problems += [f"{where}: {problem}" for problem in page.problems]
         page.tab.close()
+    assert not problems, "\n".join(problems)
 
 
 # Records every layout read (offsetHeight, getBoundingClientRect, ...) that
