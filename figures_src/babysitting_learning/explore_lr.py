@@ -11,6 +11,7 @@ docs/assets/explorer.js draws a frame.
 
 import numpy as np
 
+from figures_src.explorer import sig
 from snippets.babysitting_learning.lr_sweep import LEARNING_RATES, first_epoch, lr_sweep
 
 GRID = np.round(np.logspace(-4, 1, 21), 12).tolist()
@@ -18,12 +19,6 @@ RATES = sorted({*LEARNING_RATES, *(r for r in GRID
                                     if min(abs(np.log(r / p)) for p in LEARNING_RATES)
                                     > np.log(1.2))})
 STEPS_PER_EPOCH = -(-1097 // 64)  # 18 minibatches of 64 in the 1097 training images
-
-
-def sig(x, digits=6):
-    """x to `digits` significant digits (the readout's 2-3 digits round the same as
-    from the full value), or None where it is not finite."""
-    return float(f"{x:.{digits}g}") if np.isfinite(x) else None
 
 
 def status(loss):

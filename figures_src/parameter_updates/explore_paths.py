@@ -25,6 +25,7 @@ and the minima it marks.
 
 import numpy as np
 
+from figures_src.explorer import sig
 from figures_src.parameter_updates.plot_trajectories import MINIMA, VIEW
 from snippets.parameter_updates.trajectories import (
     RATES,
@@ -36,10 +37,6 @@ from snippets.parameter_updates.trajectories import (
 
 GRID = 499
 TOL = 3  # grid cells: a contour point closer than this to the last one is dropped
-
-
-def sig(x, digits=3):
-    return float(f"{x:.{digits}g}") if np.isfinite(x) else None
 
 
 def encode(path, view):

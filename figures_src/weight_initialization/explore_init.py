@@ -10,6 +10,7 @@ the page's histogram figures'. docs/assets/explorer.js draws a frame.
 
 import numpy as np
 
+from figures_src.explorer import sig
 from figures_src.weight_initialization.data import BINS, RANGES
 from figures_src.weight_initialization.histograms import TICKS
 from snippets.weight_initialization.layer_statistics import WEIGHT_STD, run_network
@@ -19,12 +20,6 @@ MARKS = {"xavier": float(WEIGHT_STD["xavier"](WIDTH)),
          "he": float(WEIGHT_STD["he"](WIDTH))}
 PAGE = {"0.01": 0.01, **MARKS, "1.0": 1.0}  # the page's cases, in slider order
 STDS = sorted({*np.round(np.logspace(-3, 1, 25), 12).tolist(), *MARKS.values()})
-
-
-def sig(x, digits=6):
-    """x to `digits` significant digits: compact JSON, and the readout's 3 digits
-    (.2e, as the tables print) round the same as from the full value."""
-    return float(f"{x:.{digits}g}")
 
 
 def frame(nonlinearity, std):
