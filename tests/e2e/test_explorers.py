@@ -342,16 +342,14 @@ TOUCH_PX = 44  # WCAG 2.5.5 (AAA) and Apple's guideline: 44 x 44 CSS px
 
 
 def touch_areas(page: Tab, where: str) -> list[str]:
-    """On a phone every control has a 44 px touch area and the controls fit."""
+    """On a phone every control has a 44 px touch area (that they fit the column:
+    test_explorer_is_accessible_readable_and_shot, at both widths)."""
     controls = page.tab.evaluate(CONTROLS, page.figure.element_handle())
     kinds = {kind for kind, *_ in controls}
     problems = [] if {"range", "button"} <= kinds else [f"{where}: controls {kinds}"]
     small = [c for c in controls if min(c[2], c[3]) < TOUCH_PX - 0.01]
     if small:
         problems.append(f"{where}: touch areas under {TOUCH_PX} px: {small}")
-    if page.tab.evaluate("(f) => f.scrollWidth > f.clientWidth + 1",
-                         page.figure.element_handle()):
-        problems.append(f"{where}: the controls are wider than the phone's column")
     return problems
 
 
