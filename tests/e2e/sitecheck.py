@@ -33,6 +33,7 @@ HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 LANGS = ("ko", "en")
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+PHONE_WIDTHS = (390, 360)  # a common phone, and the narrowest still in wide use
 SERIOUS = ("serious", "critical")
 # Every axe rule runs in the light palette; the dark one re-runs the rules whose
 # outcome depends on colours. Those (colour contrast is most of axe's time on long
@@ -40,7 +41,6 @@ SERIOUS = ("serious", "critical")
 # one stylesheet, and a page of either language has the same elements (the docs
 # tests hold both to the same structure, snippets and figures).
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-AXE_ALL = {"resultTypes": ["violations"]}
 AXE_COLOURS = {
     "runOnly": {"type": "rule", "values": COLOUR_RULES},
     "resultTypes": ["violations"],
@@ -49,12 +49,40 @@ AXE_NOT_COLOURS = {
     "rules": {rule: {"enabled": False} for rule in COLOUR_RULES},
     "resultTypes": ["violations"],
 }
-# Code is coloured class by class (Pygments' token classes, one stylesheet per kind of
-# page), and its thousands of tokens are most of the colour rules' time (measured on
-# the longest page: 2.7 s with them, 1.1 s without). The colour rules check code on
-# the fewest Korean pages that hold every token class the site uses
-# (`code_colour_pages`), and leave <pre> out elsewhere.
-WITHOUT_CODE = {"exclude": [["pre"]]}
+# Code is coloured token by token (Pygments' classes), and its thousands of tokens
+# were most of the colour rules' time (4.1 s of axe's colour rules on the longest
+# notebook, 1.3 s without them). Code holds few distinct colours: the colour rules see
+# one token of each (text colour, size, weight, opacity, background: what the
+# contrast depends on), marked by CODE_SAMPLES, and no other part of a <pre>.
+CODE_SAMPLES = r"""() => {
+  document.querySelectorAll('[data-colour-sample]')
+    .forEach((el) => el.removeAttribute('data-colour-sample'));
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const colour = getComputedStyle(el).backgroundColor;
+      if (colour !== 'transparent' && !/, 0\)$/.test(colour)) return colour;
+    }
+    return '';
+  };
+  const seen = new Set();
+  for (const el of document.querySelectorAll('pre, pre *')) {
+    if (![...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim())) continue;
+    const style = getComputedStyle(el);
+    const key = [style.color, style.fontSize, style.fontWeight, style.opacity,
+                 background(el)].join(' ');
+    if (!seen.has(key)) {
+      seen.add(key);
+      el.setAttribute('data-colour-sample', '');
+    }
+  }
+  return seen.size;
+}"""
+# The whole page but <pre>, and in <pre> the samples' own text (axe: the deepest of
+# an element's include and exclude decides).
+COLOUR_CONTEXT = {
+    "include": [["html"], ["[data-colour-sample]"]],
+    "exclude": [["pre"], ["[data-colour-sample] :not([data-colour-sample])"]],
+}
 # Raw TeX left in the visible text means a formula was not typeset.
 RAW_MATH = re.compile(
     r"\$\$|\\\(|\\\)|\\\[|\\\]|\\begin\{|(?<![\w$])\$[^$\n]*[\\^_{}][^$\n]*\$"
@@ -154,45 +182,6 @@ def discover(site: Path) -> list[Page]:
     return sorted(pages, key=lambda p: (p.lang != "ko", p.path))
 
 
-# ------------------------------------------------------------ static: code colours
-class _CodeClasses(HTMLParser):
-    """The (tag, class) pairs inside <pre>: how the page's code is coloured."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.inside = 0
-        self.found: set[tuple[str, str]] = set()
-
-    def handle_starttag(self, tag, attrs):
-        self.inside += tag == "pre"
-        if self.inside:
-            self.found.add((tag, dict(attrs).get("class") or ""))
-
-    def handle_endtag(self, tag):
-        self.inside -= tag == "pre" and self.inside > 0
-
-
-@functools.cache
-def code_colour_pages(site: Path) -> frozenset[str]:
-    """The paths of the fewest Korean pages whose code uses every (tag, class) of
-    code that any Korean page of the same kind (notebook or not) uses: a greedy
-    cover, largest first."""
-    kinds: dict[bool, dict[str, set]] = {}
-    for page in discover(site):
-        if page.lang == "ko":
-            parser = _CodeClasses()
-            parser.feed((site / page.file).read_text(encoding="utf-8"))
-            kinds.setdefault("/notebooks/" in page.path, {})[page.path] = parser.found
-    chosen = set()
-    for pages in kinds.values():
-        left = set().union(*pages.values())
-        while left:
-            best = max(sorted(pages), key=lambda path: len(pages[path] & left))
-            chosen.add(best)
-            left -= pages[best]
-    return frozenset(chosen)
-
-
 # ---------------------------------------------------------------- static: links
 class _Collector(HTMLParser):
     def __init__(self) -> None:
@@ -269,6 +258,9 @@ class PageFacts:
     desktop_requests: list[str] = field(default_factory=list)
     # per palette: each figure's background and ink against the page background
     figure_colours: dict[str, list[dict]] = field(default_factory=dict)
+    # per phone width (PHONE_WIDTHS): tables, captions and printed output as set
+    text: dict[int, dict] = field(default_factory=dict)
+    html: str = ""  # the document as the browser holds it once loaded
 
 
 DOM_FACTS = r"""() => {
@@ -315,6 +307,52 @@ OVERFLOW = r"""() => {
          + (typeof el.className === 'string' && el.className.trim()
             ? '.' + el.className.trim().split(/\s+/).join('.') : ''));
   return {scrollWidth: root.scrollWidth, innerWidth: innerWidth, wide};
+}"""
+
+# How text is set at the current (phone) width. Tables: a wide one stacks its rows
+# (hooks/content.py, site.css), so no column falls off the screen. Captions: one of
+# more than two lines is left-aligned, as any text of several lines. Notebook output
+# scrolls or fits, never wraps inside a number (nbconvert's CSS sets pre-wrap and
+# break-all; site.css overrides it). Printed `#>` lines (at most 40 columns:
+# tests/test_snippets.py) end inside their code block.
+PHONE_TEXT = r"""() => {
+  const tables = [...document.querySelectorAll('.md-content table')].map((t) => {
+    const box = t.parentElement.closest(':not(.md-typeset__table)');
+    return {
+      head: t.querySelector('th')?.textContent.trim().slice(0, 20),
+      width: Math.round(t.getBoundingClientRect().width),
+      column: box.clientWidth,
+      offscreen: [...t.querySelectorAll('td')]
+        .filter((c) => c.getBoundingClientRect().right > innerWidth + 1).length,
+    };
+  });
+  const captions = [...document.querySelectorAll('figcaption')].map((el) => {
+    const style = getComputedStyle(el);
+    const line = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+    return {text: el.textContent.trim().slice(0, 40),
+            lines: Math.round(el.clientHeight / line), align: style.textAlign};
+  });
+  const outputs = [...document.querySelectorAll('.jp-OutputArea-output pre')]
+    .map((pre) => {
+      const style = getComputedStyle(pre);
+      const text = pre.textContent.replace(/\n$/, '');
+      const range = document.createRange();
+      range.selectNodeContents(pre);
+      const tops = new Set([...range.getClientRects()]
+        .filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      return {text: text.slice(0, 30), whiteSpace: style.whiteSpace,
+              wordBreak: style.wordBreak, lines: text.split('\n').length,
+              drawn: tops.size};
+    });
+  const printed = [...document.querySelectorAll('article pre > code :is(.c, .c1)')]
+    .filter((s) => s.textContent.startsWith('#>')).map((s) => {
+      const code = s.closest('code'), box = code.getBoundingClientRect();
+      const right = box.left + code.clientWidth
+                    - parseFloat(getComputedStyle(code).paddingRight);
+      return {text: s.textContent, over: Math.round(s.getBoundingClientRect().right
+                                                    - right)};
+    });
+  return {tables, captions, outputs, printed};
 }"""
 
 # What a reader sees of figures, formulas and tables at the current viewport.
@@ -391,7 +429,6 @@ def inspect_page(
     palettes: tuple[str, ...] = ("light", "dark"),
     switch: bool = True,
     prefix: str = "",
-    code_colours: bool = True,
 ) -> PageFacts:
     """Load `page` from `origin` in a fresh tab of `context` and gather its facts.
 
@@ -399,7 +436,6 @@ def inspect_page(
     `axe_playwright_python.sync_playwright.Axe` (None skips accessibility).
     `prefix` ("/some-prefix") is the path the site is served under, as on a
     project page; the language switch's target is reported without it.
-    `code_colours=False` leaves code blocks out of the colour rules.
     """
     facts = PageFacts(page)
     tab = context.new_page()
@@ -447,6 +483,7 @@ def inspect_page(
         tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         tab.evaluate("() => document.fonts.ready.then(() => true)")
         facts.dom = tab.evaluate(DOM_FACTS)
+        facts.html = tab.content()
         facts.layout["desktop"] = tab.evaluate(LAYOUT)
         facts.desktop_requests = list(facts.requests)
         # Colours are the same in both languages (a figure's words differ, not its
@@ -454,21 +491,24 @@ def inspect_page(
         colours = page.lang == "ko"
         if "light" in palettes and colours:
             facts.figure_colours["light"] = _figure_colours(tab)
-        colour_context = None if code_colours else WITHOUT_CODE
         if axe is not None and "light" in palettes:
-            facts.axe["light"] = (
-                _axe(axe, tab, AXE_ALL) if colours and code_colours
-                else _axe(axe, tab, AXE_NOT_COLOURS)
-                + (_axe(axe, tab, AXE_COLOURS, colour_context) if colours else [])
-            )
+            facts.axe["light"] = _axe(axe, tab, AXE_NOT_COLOURS)
+            if colours:
+                tab.evaluate(CODE_SAMPLES)
+                facts.axe["light"] += _axe(axe, tab, AXE_COLOURS, COLOUR_CONTEXT)
         if screenshots is not None:
             _shoot(tab, screenshots / f"{page.slug}--desktop.jpg")
         tab.set_viewport_size(PHONE)
         tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         facts.phone = tab.evaluate(OVERFLOW)
         facts.layout["phone"] = tab.evaluate(LAYOUT)
+        facts.text[PHONE["width"]] = tab.evaluate(PHONE_TEXT)
         if screenshots is not None:
             _shoot(tab, screenshots / f"{page.slug}--phone.jpg")
+        for width in PHONE_WIDTHS[1:]:
+            tab.set_viewport_size({**PHONE, "width": width})
+            tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
+            facts.text[width] = tab.evaluate(PHONE_TEXT)
         tab.set_viewport_size(DESKTOP)
         tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         # The dark palette is colours only: checked, and shot, on the Korean page.
@@ -477,7 +517,8 @@ def inspect_page(
                 # the figures are now the dark pictures (hooks/figures.py), lazy
                 tab.evaluate(LOAD_EVERY_FIGURE)
                 tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
-                facts.axe["dark"] = _axe(axe, tab, AXE_COLOURS, colour_context)
+                tab.evaluate(CODE_SAMPLES)  # the dark palette's colours
+                facts.axe["dark"] = _axe(axe, tab, AXE_COLOURS, COLOUR_CONTEXT)
                 facts.figure_colours["dark"] = _figure_colours(tab)
                 if screenshots is not None:
                     _shoot(tab, screenshots / f"{page.slug}--desktop-dark.jpg")
@@ -511,28 +552,46 @@ def _axe(axe, tab, options: dict, context: dict | None = None) -> list[dict]:
     ]
 
 
+# Each figure drawn at its displayed size over the page's background, as the page
+# shows it (figures have no filter or opacity of their own: site.css), and counted
+# colour by colour: [[0xRRGGBB, pixels], ...]. A canvas in the page, not a screenshot
+# per figure (measured: 3.8 s -> 0.4 s for both palettes of the page with the most).
+FIGURE_PIXELS = r"""async () => {
+  const page = getComputedStyle(document.body).backgroundColor;
+  const figures = [];
+  for (const img of document.querySelectorAll('article figure img')) {
+    await img.decode().catch(() => null);
+    const box = img.getBoundingClientRect();
+    const width = Math.round(box.width), height = Math.round(box.height);
+    const canvas = Object.assign(document.createElement('canvas'), {width, height});
+    const draw = canvas.getContext('2d', {willReadFrequently: true});
+    draw.fillStyle = /, 0\)$/.test(page) ? '#fff' : page;
+    draw.fillRect(0, 0, width, height);
+    if (width && height) draw.drawImage(img, 0, 0, width, height);
+    const counts = new Map();
+    const pixels = new Uint32Array(draw.getImageData(0, 0, width || 1, height || 1)
+      .data.buffer);
+    for (const p of pixels) counts.set(p, (counts.get(p) || 0) + 1);
+    figures.push({
+      src: (img.currentSrc || '').split('/').pop(),
+      page: draw.fillStyle,
+      // RGBA in memory order (little-endian): R is the lowest byte
+      colours: [...counts].map(([p, n]) => [
+        ((p & 0xff) << 16) | (p & 0xff00) | ((p >> 16) & 0xff), n]),
+    });
+  }
+  return figures;
+}"""
+
+
 def _figure_colours(tab) -> list[dict]:
     """Each figure as drawn: its most common colour (its background) against the
     page's background, and the contrast of its ink (the contrast the top 0.5 % of its
     pixels reach against the page)."""
-    import io
-
-    from PIL import Image
-
-    page_bg = tab.evaluate(
-        "() => getComputedStyle(document.body).backgroundColor"
-    )
-    page = tuple(int(v) for v in re.findall(r"\d+", page_bg)[:3])
-    if len(page) != 3 or page_bg.startswith("rgba(0, 0, 0, 0"):
-        page = (255, 255, 255)
     found = []
-    # An explorer's figure stays in view above its drawing (explorer.js): checked too.
-    figures = tab.locator("article figure img")
-    for i in range(figures.count()):
-        img = figures.nth(i)
-        img.scroll_into_view_if_needed()
-        shot = Image.open(io.BytesIO(img.screenshot(animations="disabled")))
-        counts = shot.convert("RGB").getcolors(maxcolors=1 << 24)
+    for figure in tab.evaluate(FIGURE_PIXELS):
+        page = _rgb(int(figure["page"][1:], 16))
+        counts = [(n, _rgb(c)) for c, n in figure["colours"]]
         background = max(counts)[1]
         total, seen, ink = sum(n for n, _ in counts), 0, 1.0
         by_ratio = sorted(((_contrast(c, page), n) for n, c in counts), reverse=True)
@@ -542,11 +601,15 @@ def _figure_colours(tab) -> list[dict]:
                 ink = ratio
                 break
         found.append({
-            "src": (img.evaluate("i => i.currentSrc") or "").split("/")[-1],
+            "src": figure["src"],
             "background": _contrast(background, page),
             "ink": ink,
         })
     return found
+
+
+def _rgb(value: int) -> tuple[int, int, int]:
+    return (value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF
 
 
 def _contrast(a, b) -> float:
@@ -777,6 +840,30 @@ def check_layout(facts: PageFacts) -> list[str]:
     return problems
 
 
+def check_phone_text(facts: PageFacts) -> list[str]:
+    """At every phone width: no table wider than its column, no long caption
+    centred, no notebook output line broken, no printed line past its code block."""
+    problems = []
+    for width, seen in facts.text.items():
+        where = f"{facts.page} at {width} px"
+        wide = [t for t in seen["tables"] if t["width"] > t["column"] + 1
+                or t["offscreen"]]
+        if wide:
+            problems.append(f"{where}: tables wider than the column: {wide}")
+        centred = [c for c in seen["captions"]
+                   if c["lines"] > 2 and c["align"] not in ("left", "start")]
+        if centred:
+            problems.append(f"{where}: long captions centred: {centred}")
+        broken = [o for o in seen["outputs"] if o["whiteSpace"] != "pre"
+                  or o["wordBreak"] == "break-all" or o["drawn"] > o["lines"]]
+        if broken:
+            problems.append(f"{where}: output lines broken: {broken}")
+        over = [p for p in seen["printed"] if p["over"] > 0]
+        if over:
+            problems.append(f"{where}: output past the code block's edge: {over}")
+    return problems
+
+
 def check_figure_colours(facts: PageFacts) -> list[str]:
     """In both palettes a figure has the page's own background (no white card in the
     dark palette) and its ink stands out from it (4.5:1, as text)."""
@@ -805,6 +892,7 @@ BROWSER_CHECKS = (
     check_accessibility,
     check_overflow,
     check_layout,
+    check_phone_text,
     check_figure_colours,
 )
 

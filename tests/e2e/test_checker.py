@@ -27,6 +27,17 @@ FAULTS = """
   <p><a href="#no-such-anchor">anchor</a> <a href="../no-such-page/">page</a></p>
   <p>Raw formula left untypeset: \\(x^2 + 1\\)</p>
   <div style="width: 2000px">a block wider than any phone</div>
+  <pre><code><span class="faint">faint_token</span> = 1</code></pre>
+  <table><tr><th>wide</th><td style="min-width: 900px">off the screen</td></tr></table>
+  <figure><figcaption style="text-align: center">A caption long enough to take
+    three lines or more on any phone, deliberately centred as it should not
+    be.</figcaption></figure>
+  <div class="jp-OutputArea-output"><pre style="white-space: pre-wrap;
+    word-break: break-all">0.12345678901234567890123456789012345678901234567890
+  </pre></div>
+  <pre><code><span class="c1"
+  >#> 0.123456789012345678901234567890123456789012345678</span></code></pre>
+  <style>.faint { color: #eee; }</style>
 </div>
 """
 
@@ -115,6 +126,24 @@ def test_accessibility_violation_is_reported(broken_facts):
     _assert_reports(sitecheck.check_accessibility(broken_facts), "image-alt")
 
 
+def test_text_set_badly_on_a_phone_is_reported(broken_facts):
+    problems = sitecheck.check_phone_text(broken_facts)
+    _assert_reports(problems, "at 360 px", "at 390 px", "tables wider",
+                    "long captions centred", "output lines broken", "past the code")
+
+
+def test_a_figure_without_ink_is_reported(broken_facts):
+    """The empty figure above: nothing in it stands out from the page."""
+    _assert_reports(sitecheck.check_figure_colours(broken_facts), "ink contrast 1.0:1")
+
+
+def test_a_faint_token_in_code_is_reported(broken_facts):
+    """Code's colours are checked on one token of each colour (CODE_SAMPLES)."""
+    _assert_reports(
+        sitecheck.check_accessibility(broken_facts), "color-contrast", ".faint"
+    )
+
+
 def test_overflow_at_phone_width_is_reported(broken_facts):
     _assert_reports(sitecheck.check_overflow(broken_facts), "px wide")
 
@@ -138,18 +167,3 @@ def test_all_problems_of_a_clean_report_is_empty():
     facts.phone = {"scrollWidth": 390, "innerWidth": 390, "wide": []}
     facts.switch = {"path": "/en/", "status": 200, "lang": "en"}
     assert sitecheck.all_problems(facts, {"/", "/en/"}) == []
-
-
-def test_code_colours_are_checked_on_pages_that_hold_every_token_class(tmp_path):
-    pages = {  # file: the token classes of its code
-        "a/index.html": ["k", "n"],
-        "b/index.html": ["n", "s", "mi"],
-        "c/index.html": ["s"],
-        "notebooks/a/index.html": ["k"],
-        "en/a/index.html": ["err"],  # colours are checked on the Korean pages
-    }
-    for file, classes in pages.items():
-        spans = "".join(f'<span class="{c}">x</span>' for c in classes)
-        (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / file).write_text(f"<p>t</p><pre><code>{spans}</code></pre>")
-    assert sitecheck.code_colour_pages(tmp_path) == {"/a/", "/b/", "/notebooks/a/"}
