@@ -247,46 +247,44 @@ def test_learning_rate_readout_at_the_marks_equals_the_sweep(context, origin):
 
 @pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
 def test_explorer_is_accessible_readable_and_shot(
-    browser, origin, axe, screenshots, name, lang
+    context, origin, axe, screenshots, name, lang
 ):
+    """One load, seen at both widths in the light palette, then in the dark one
+    (the header's toggle: the explorer's colours are the page's, site.css). That
+    the system's palette is followed is test_engines.py's, in all three engines."""
+    page = Tab(context, origin, name, lang)
     for scheme in ("light", "dark"):
-        ctx = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
-        try:
-            page = Tab(ctx, origin, name, lang)  # loaded once, seen at both widths
-            slate = page.tab.evaluate(
-                "() => document.body.getAttribute('data-md-color-scheme')")
-            assert slate == ("slate" if scheme == "dark" else "default")
-            for viewport, size in (("desktop", sitecheck.DESKTOP),
-                                   ("phone", sitecheck.PHONE)):
-                page.tab.set_viewport_size(size)
-                page.show()
-                smallest = page.tab.evaluate(
-                    "(f) => Math.min(...[...f.querySelectorAll('text, label, button,"
-                    " output, td, th, p')].map((t) => parseFloat(getComputedStyle(t)"
-                    ".fontSize)))",
-                    page.figure.element_handle(),
-                )
-                assert smallest >= MIN_TEXT_PX[viewport], (name, viewport, smallest)
-                wide = page.tab.evaluate(
-                    "(f) => f.scrollWidth > f.clientWidth + 1",
-                    page.figure.element_handle())
-                assert not wide, f"{name} {lang}: wider than the column at {viewport}"
-                result = axe.run(page.tab, context="figure.explorer",
-                                 options={"resultTypes": ["violations"]})
-                serious = [(v["id"], v["help"]) for v in result.response["violations"]
-                           if v["impact"] in sitecheck.SERIOUS]
-                assert not serious, f"{name} {lang} {scheme} {viewport}: {serious}"
-                # the sticky header would cover the top of the explorer
-                hidden = page.tab.add_style_tag(content=".md-header{visibility:hidden}")
-                page.figure.screenshot(
-                    path=str(screenshots / f"explorer--{name}--{lang}--{viewport}"
-                             f"-{scheme}.png"),
-                    animations="disabled",
-                )
-                hidden.evaluate("(style) => style.remove()")
-            assert not page.problems, page.problems
-        finally:
-            ctx.close()
+        if scheme == "dark":
+            assert sitecheck._set_dark(page.tab), f"{name} {lang}: no dark palette"
+        for viewport, size in (("desktop", sitecheck.DESKTOP),
+                               ("phone", sitecheck.PHONE)):
+            page.tab.set_viewport_size(size)
+            page.show()
+            smallest = page.tab.evaluate(
+                "(f) => Math.min(...[...f.querySelectorAll('text, label, button,"
+                " output, td, th, p')].map((t) => parseFloat(getComputedStyle(t)"
+                ".fontSize)))",
+                page.figure.element_handle(),
+            )
+            assert smallest >= MIN_TEXT_PX[viewport], (name, viewport, smallest)
+            wide = page.tab.evaluate(
+                "(f) => f.scrollWidth > f.clientWidth + 1",
+                page.figure.element_handle())
+            assert not wide, f"{name} {lang}: wider than the column at {viewport}"
+            result = axe.run(page.tab, context="figure.explorer",
+                             options={"resultTypes": ["violations"]})
+            serious = [(v["id"], v["help"]) for v in result.response["violations"]
+                       if v["impact"] in sitecheck.SERIOUS]
+            assert not serious, f"{name} {lang} {scheme} {viewport}: {serious}"
+            # the sticky header would cover the top of the explorer
+            hidden = page.tab.add_style_tag(content=".md-header{visibility:hidden}")
+            page.figure.screenshot(
+                path=str(screenshots / f"explorer--{name}--{lang}--{viewport}"
+                         f"-{scheme}.png"),
+                animations="disabled",
+            )
+            hidden.evaluate("(style) => style.remove()")
+    assert not page.problems, page.problems
 
 
 # ------------------------------------------------------ what a reader takes home
