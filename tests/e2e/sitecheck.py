@@ -255,7 +255,8 @@ class PageFacts:
     switch: dict = field(default_factory=dict)
     # per viewport ("desktop", "phone"): figures' text, formulas and tables as shown
     layout: dict[str, dict] = field(default_factory=dict)
-    desktop_requests: list[str] = field(default_factory=list)
+    phone_requests: list[str] = field(default_factory=list)  # until fully loaded
+    first_visit: dict[str, int] = field(default_factory=dict)  # url -> bytes
     # per palette: each figure's background and ink against the page background
     figure_colours: dict[str, list[dict]] = field(default_factory=dict)
     # per phone width (PHONE_WIDTHS): tables, captions and printed output as set
@@ -429,6 +430,7 @@ def inspect_page(
     palettes: tuple[str, ...] = ("light", "dark"),
     switch: bool = True,
     prefix: str = "",
+    first_visit: bool = False,
 ) -> PageFacts:
     """Load `page` from `origin` in a fresh tab of `context` and gather its facts.
 
@@ -436,11 +438,15 @@ def inspect_page(
     `axe_playwright_python.sync_playwright.Axe` (None skips accessibility).
     `prefix` ("/some-prefix") is the path the site is served under, as on a
     project page; the language switch's target is reported without it.
+    The page is loaded at phone width, with an empty cache (a fresh `context`):
+    `first_visit=True` records the size of every response until the network is idle.
     """
     facts = PageFacts(page)
     tab = context.new_page()
-    tab.set_viewport_size(DESKTOP)
+    tab.set_viewport_size(PHONE)  # a phone first: what its first visit fetches
     recording = True  # until the language switch leaves the page
+    measuring = first_visit  # every response's size, until the visit is over
+    sizes: dict[str, int] = {}
 
     def route(r):
         if _is_local(r.request.url, origin):
@@ -462,6 +468,11 @@ def inspect_page(
         if recording and r.status >= 400:
             facts.failed.append(f"{r.url} (HTTP {r.status})")
 
+    def on_finished(r):
+        if measuring:
+            response = r.response()
+            sizes[r.url] = len(response.body()) if response else 0
+
     def on_console(m):
         if recording and m.type == "error":
             facts.console_errors.append(f"{m.text} @ {m.location.get('url', '')}")
@@ -474,18 +485,34 @@ def inspect_page(
     tab.on("request", on_request)
     tab.on("requestfailed", on_failed)
     tab.on("response", on_response)
+    tab.on("requestfinished", on_finished)
     tab.on("console", on_console)
     tab.on("pageerror", on_error)
     try:
         response = tab.goto(origin + prefix + page.path, wait_until="networkidle")
         facts.status = response.status if response else None
+        if first_visit:
+            tab.wait_for_timeout(500)  # anything fetched late belongs to the visit
+            facts.first_visit = dict(sizes)
+        measuring = False
+        facts.phone_requests = list(facts.requests)
         tab.evaluate(LOAD_EVERY_FIGURE)
         tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         tab.evaluate("() => document.fonts.ready.then(() => true)")
         facts.dom = tab.evaluate(DOM_FACTS)
         facts.html = tab.content()
+        facts.phone = tab.evaluate(OVERFLOW)
+        facts.layout["phone"] = tab.evaluate(LAYOUT)
+        facts.text[PHONE["width"]] = tab.evaluate(PHONE_TEXT)
+        if screenshots is not None:
+            _shoot(tab, screenshots / f"{page.slug}--phone.jpg")
+        for width in PHONE_WIDTHS[1:]:
+            tab.set_viewport_size({**PHONE, "width": width})
+            tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
+            facts.text[width] = tab.evaluate(PHONE_TEXT)
+        tab.set_viewport_size(DESKTOP)
+        tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         facts.layout["desktop"] = tab.evaluate(LAYOUT)
-        facts.desktop_requests = list(facts.requests)
         # Colours are the same in both languages (a figure's words differ, not its
         # ink): figures and colour contrast are checked on the Korean page.
         colours = page.lang == "ko"
@@ -498,19 +525,6 @@ def inspect_page(
                 facts.axe["light"] += _axe(axe, tab, AXE_COLOURS, COLOUR_CONTEXT)
         if screenshots is not None:
             _shoot(tab, screenshots / f"{page.slug}--desktop.jpg")
-        tab.set_viewport_size(PHONE)
-        tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
-        facts.phone = tab.evaluate(OVERFLOW)
-        facts.layout["phone"] = tab.evaluate(LAYOUT)
-        facts.text[PHONE["width"]] = tab.evaluate(PHONE_TEXT)
-        if screenshots is not None:
-            _shoot(tab, screenshots / f"{page.slug}--phone.jpg")
-        for width in PHONE_WIDTHS[1:]:
-            tab.set_viewport_size({**PHONE, "width": width})
-            tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
-            facts.text[width] = tab.evaluate(PHONE_TEXT)
-        tab.set_viewport_size(DESKTOP)
-        tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         # The dark palette is colours only: checked, and shot, on the Korean page.
         if axe is not None and "dark" in palettes and colours:
             if _set_dark(tab):
@@ -525,8 +539,6 @@ def inspect_page(
                     tab.set_viewport_size(PHONE)
                     tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
                     _shoot(tab, screenshots / f"{page.slug}--phone-dark.jpg")
-                    tab.set_viewport_size(DESKTOP)
-                    tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
             else:
                 facts.axe["dark"] = [{"id": "palette-toggle", "impact": "serious",
                                       "help": "could not switch to the dark palette",
@@ -836,13 +848,40 @@ def check_layout(facts: PageFacts) -> list[str]:
         for table in seen["tables"]:
             if table["wide"] and not table["scrolls"]:
                 problems.append(f"{facts.page}: a table is cut on a {viewport}")
-    narrow = [
-        u for u in facts.desktop_requests if urlsplit(u).path.endswith(".narrow.svg")
+    wide = [
+        u for u in facts.phone_requests
+        if "/figures/" in u and urlsplit(u).path.endswith(".svg")
+        and ".narrow." not in urlsplit(u).path
     ]
-    if narrow:
+    if wide:
+        problems.append(f"{facts.page}: a phone downloaded desktop figures: {wide[:3]}")
+    return problems
+
+
+def check_first_visit(facts: PageFacts) -> list[str]:
+    """A phone's first visit (when measured) stays within the page weight budget
+    (tools/budget.py), fetches the search index only once the reader searches, and
+    loads no script but Material's and the explorer viewer (no math engine)."""
+    from tools import budget
+
+    bodies, problems = facts.first_visit, []
+    total = sum(bodies.values())
+    if total > budget.FIRST_VISIT_LIMIT:
+        heaviest = sorted(bodies.items(), key=lambda kv: -kv[1])[:4]
         problems.append(
-            f"{facts.page}: a desktop downloaded phone figures: {narrow[:3]}"
+            f"{facts.page}: first visit {total / budget.KB:.0f} kB: {heaviest}"
         )
+    if any("search_index" in u for u in bodies):
+        problems.append(f"{facts.page}: fetched the search index before any search")
+    scripts = [
+        u for u in bodies
+        if urlsplit(u).path.endswith(".js")
+        and "/assets/javascripts/" not in urlsplit(u).path
+        and not urlsplit(u).path.endswith("/assets/explorer.min.js")
+    ]
+    if scripts:
+        problems.append(f"{facts.page}: loads scripts besides Material's and the "
+                        f"explorer viewer: {scripts}")
     return problems
 
 
@@ -900,6 +939,7 @@ BROWSER_CHECKS = (
     check_layout,
     check_phone_text,
     check_figure_colours,
+    check_first_visit,
 )
 
 

@@ -167,3 +167,16 @@ def test_all_problems_of_a_clean_report_is_empty():
     facts.phone = {"scrollWidth": 390, "innerWidth": 390, "wide": []}
     facts.switch = {"path": "/en/", "status": 200, "lang": "en"}
     assert sitecheck.all_problems(facts, {"/", "/en/"}) == []
+
+
+def test_a_heavy_first_visit_with_the_search_index_and_a_script_is_reported():
+    from tools import budget
+
+    facts = sitecheck.PageFacts(sitecheck.Page("broken/index.html"))
+    facts.first_visit = {
+        "http://127.0.0.1:1/broken/": budget.FIRST_VISIT_LIMIT,
+        "http://127.0.0.1:1/search/search_index.json": 1,
+        "http://127.0.0.1:1/assets/mathjax/tex-chtml.js": 1,
+    }
+    _assert_reports(sitecheck.check_first_visit(facts), "first visit",
+                    "search index", "mathjax")

@@ -1,23 +1,17 @@
 """Fast on a phone: a light first visit, nothing fetched early.
 
 - CLS: measured where a reader arrives at a section, in test_engines.py (Chromium).
-- First visit: what an empty cache really downloads for a topic page (every response
-  body, uncompressed) stays within tools.budget.FIRST_VISIT_LIMIT; the search index
-  is fetched only once the reader goes to search, and figures below the fold only
-  when scrolled near.
-- No math engine: a topic page loads no script but Material's own and the
-  explorer viewer.
+- First visit: what an empty cache really downloads for a topic page at phone width
+  (every response body, uncompressed) stays within tools.budget.FIRST_VISIT_LIMIT,
+  without the search index and with no script but Material's own and the explorer
+  viewer (no math engine): measured by test_site.py's test_page, which loads every
+  page that way first (sitecheck.check_first_visit). Here: the search index arrives
+  once the reader goes to search, and figures below the fold only when scrolled near.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-import pytest
-
 from tests.e2e import sitecheck
-from tools import budget
-from tools.pages import topic_pages
 
 
 def _first_visit(browser, origin, path, viewport=sitecheck.PHONE):
@@ -34,37 +28,6 @@ def _first_visit(browser, origin, path, viewport=sitecheck.PHONE):
     tab.goto(origin + path, wait_until="networkidle")
     tab.wait_for_timeout(500)
     return ctx, tab, bodies
-
-
-@pytest.mark.parametrize("lang", ["ko", "en"])
-def test_first_visit_of_every_topic_page_is_light(browser, origin, lang):
-    prefix = "/" if lang == "ko" else "/en/"
-    problems = []
-    for topic in topic_pages(lang):
-        path = f"{prefix}{topic.slug}/"
-        ctx, tab, bodies = _first_visit(browser, origin, path)
-        ctx.close()
-        total = sum(bodies.values())
-        print(f"{path}: first visit {total / budget.KB:.0f} kB, {len(bodies)} files")
-        if total > budget.FIRST_VISIT_LIMIT:
-            heaviest = sorted(bodies.items(), key=lambda kv: -kv[1])[:4]
-            problems.append(f"{path}: {total / budget.KB:.0f} kB: {heaviest}")
-        index = [u for u in bodies if "search_index" in u]
-        if index:
-            problems.append(f"{path}: fetched the search index before any search")
-        scripts = [
-            u
-            for u in bodies
-            if urlsplit(u).path.endswith(".js")
-            and "/assets/javascripts/" not in urlsplit(u).path
-            and not urlsplit(u).path.endswith("/assets/explorer.min.js")
-        ]
-        if scripts:
-            problems.append(
-                f"{path}: loads scripts besides Material's and the explorer "
-                f"viewer: {scripts}"
-            )
-    assert not problems, "\n".join(problems)
 
 
 def test_the_search_index_arrives_when_the_reader_goes_to_search(browser, origin):
