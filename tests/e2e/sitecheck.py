@@ -36,10 +36,10 @@ PHONE = {"width": 390, "height": 844}
 PHONE_WIDTHS = (390, 360)  # a common phone, and the narrowest still in wide use
 SERIOUS = ("serious", "critical")
 # Every axe rule runs in the light palette; the dark one re-runs the rules whose
-# outcome depends on colours. Those (colour contrast is most of axe's time on long
-# pages: 3-4 s of a page's 4-5 s) run on the Korean pages only: colours come from the
-# one stylesheet, and a page of either language has the same elements (the docs
-# tests hold both to the same structure, snippets and figures).
+# outcome depends on colours. Those run on the Korean pages only, on samples
+# (COLOUR_SAMPLES): colours come from the one stylesheet, and a page of either
+# language has the same elements (the docs tests hold both to the same structure,
+# snippets and figures).
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 AXE_COLOURS = {
     "runOnly": {"type": "rule", "values": COLOUR_RULES},
@@ -49,12 +49,15 @@ AXE_NOT_COLOURS = {
     "rules": {rule: {"enabled": False} for rule in COLOUR_RULES},
     "resultTypes": ["violations"],
 }
-# Code is coloured token by token (Pygments' classes), and its thousands of tokens
-# were most of the colour rules' time (4.1 s of axe's colour rules on the longest
-# notebook, 1.3 s without them). Code holds few distinct colours: the colour rules see
-# one token of each (text colour, size, weight, opacity, background: what the
-# contrast depends on), marked by CODE_SAMPLES, and no other part of a <pre>.
-CODE_SAMPLES = r"""() => {
+# The colour rules look at one element of each look: its text colour, its parent's
+# (a link against its sentence), size, weight, opacity, underline and background:
+# what contrast depends on. A page sets thousands of text elements in a few dozen
+# looks (36 on the longest page); axe's colour rules over all of them were most of
+# its time (1.4 s -> 0.5 s a palette there; code tokens alone were 2.8 s of 4.1 s on
+# the longest notebook). Each sample is the first one of its look that a reader
+# sees: drawn, and inside its own scroll box (a code line scrolled out of its block
+# is not), so axe can measure it.
+COLOUR_SAMPLES = r"""() => {
   document.querySelectorAll('[data-colour-sample]')
     .forEach((el) => el.removeAttribute('data-colour-sample'));
   const background = (el) => {
@@ -64,24 +67,34 @@ CODE_SAMPLES = r"""() => {
     }
     return '';
   };
+  const shown = (el) => {
+    const box = el.getBoundingClientRect();
+    if (!box.width || !el.checkVisibility({opacityProperty: true,
+                                           visibilityProperty: true})) return false;
+    const frame = el.parentElement.closest('pre, .md-typeset__scrollwrap, .arithmatex');
+    if (!frame) return true;
+    const room = frame.getBoundingClientRect();
+    return box.left >= room.left && box.right <= room.right;
+  };
   const seen = new Set();
-  for (const el of document.querySelectorAll('pre, pre *')) {
+  for (const el of document.body.querySelectorAll('*')) {
     if (![...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim())) continue;
     const style = getComputedStyle(el);
-    const key = [style.color, style.fontSize, style.fontWeight, style.opacity,
-                 background(el)].join(' ');
-    if (!seen.has(key)) {
-      seen.add(key);
+    const look = [style.color, getComputedStyle(el.parentElement).color,
+                  style.fontSize, style.fontWeight, style.opacity,
+                  style.textDecorationLine, background(el)].join(' ');
+    if (!seen.has(look) && shown(el)) {
+      seen.add(look);
       el.setAttribute('data-colour-sample', '');
     }
   }
   return seen.size;
 }"""
-# The whole page but <pre>, and in <pre> the samples' own text (axe: the deepest of
-# an element's include and exclude decides).
+# The samples' own text (axe: the deepest of an element's include and exclude
+# decides).
 COLOUR_CONTEXT = {
-    "include": [["html"], ["[data-colour-sample]"]],
-    "exclude": [["pre"], ["[data-colour-sample] :not([data-colour-sample])"]],
+    "include": [["[data-colour-sample]"]],
+    "exclude": [["[data-colour-sample] :not([data-colour-sample])"]],
 }
 # Raw TeX left in the visible text means a formula was not typeset.
 RAW_MATH = re.compile(
@@ -521,7 +534,7 @@ def inspect_page(
         if axe is not None and "light" in palettes:
             facts.axe["light"] = _axe(axe, tab, AXE_NOT_COLOURS)
             if colours:
-                tab.evaluate(CODE_SAMPLES)
+                tab.evaluate(COLOUR_SAMPLES)
                 facts.axe["light"] += _axe(axe, tab, AXE_COLOURS, COLOUR_CONTEXT)
         if screenshots is not None:
             _shoot(tab, screenshots / f"{page.slug}--desktop.jpg")
@@ -531,7 +544,7 @@ def inspect_page(
                 # the figures are now the dark pictures (hooks/figures.py), lazy
                 tab.evaluate(LOAD_EVERY_FIGURE)
                 tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
-                tab.evaluate(CODE_SAMPLES)  # the dark palette's colours
+                tab.evaluate(COLOUR_SAMPLES)  # the dark palette's looks
                 facts.axe["dark"] = _axe(axe, tab, AXE_COLOURS, COLOUR_CONTEXT)
                 facts.figure_colours["dark"] = _figure_colours(tab)
                 if screenshots is not None:

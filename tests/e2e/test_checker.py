@@ -138,7 +138,7 @@ def test_a_figure_without_ink_is_reported(broken_facts):
 
 
 def test_a_faint_token_in_code_is_reported(broken_facts):
-    """Code's colours are checked on one token of each colour (CODE_SAMPLES)."""
+    """Colours are checked on one element of each look (COLOUR_SAMPLES), code too."""
     _assert_reports(
         sitecheck.check_accessibility(broken_facts), "color-contrast", ".faint"
     )
