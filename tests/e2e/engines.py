@@ -275,6 +275,7 @@ class _Display:
             os.close(write)
             with os.fdopen(read) as pipe:
                 cls.name = ":" + pipe.readline().strip()
+            atexit.register(cls.process.terminate)  # else every run left one behind
         return cls.name
 
 
