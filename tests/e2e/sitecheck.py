@@ -9,7 +9,8 @@ Two kinds of checks:
 - static ones read the HTML files (`check_links`);
 - browser ones read a `PageFacts` gathered by `inspect_page` in headless Chromium
   (`check_requests`, `check_console`, `check_images`, `check_math`, `check_language`,
-  `check_accessibility`, `check_overflow`, `check_switch`).
+  `check_accessibility`, `check_overflow`, `check_layout`, `check_phone_text`,
+  `check_figure_colours`, `check_first_visit`, `check_switch`).
 """
 
 from __future__ import annotations
@@ -268,7 +269,7 @@ class PageFacts:
     switch: dict = field(default_factory=dict)
     # per viewport ("desktop", "phone"): figures' text, formulas and tables as shown
     layout: dict[str, dict] = field(default_factory=dict)
-    phone_requests: list[str] = field(default_factory=list)  # until fully loaded
+    phone_requests: list[str] = field(default_factory=list)  # before the desktop
     first_visit: dict[str, int] = field(default_factory=dict)  # url -> bytes
     # per palette: each figure's background and ink against the page background
     figure_colours: dict[str, list[dict]] = field(default_factory=dict)
@@ -508,7 +509,6 @@ def inspect_page(
             tab.wait_for_timeout(500)  # anything fetched late belongs to the visit
             facts.first_visit = dict(sizes)
         measuring = False
-        facts.phone_requests = list(facts.requests)
         tab.evaluate(LOAD_EVERY_FIGURE)
         tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         tab.evaluate("() => document.fonts.ready.then(() => true)")
@@ -523,6 +523,7 @@ def inspect_page(
             tab.set_viewport_size({**PHONE, "width": width})
             tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
             facts.text[width] = tab.evaluate(PHONE_TEXT)
+        facts.phone_requests = list(facts.requests)  # every figure, all narrow
         tab.set_viewport_size(DESKTOP)
         tab.wait_for_function(FIGURES_SETTLED, timeout=10_000)
         facts.layout["desktop"] = tab.evaluate(LAYOUT)
