@@ -26,7 +26,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from tools import built_site
+from tools import budget, built_site
 from tools.figures import NARROW_MEDIA
 
 SECTION = re.compile(r'<h2 id="?([\w-]+)')  # a page's sections, in its HTML
@@ -876,8 +876,6 @@ def check_first_visit(facts: PageFacts) -> list[str]:
     """A phone's first visit (when measured) stays within the page weight budget
     (tools/budget.py), fetches the search index only once the reader searches, and
     loads no script but Material's and the explorer viewer (no math engine)."""
-    from tools import budget
-
     bodies, problems = facts.first_visit, []
     total = sum(bodies.values())
     if total > budget.FIRST_VISIT_LIMIT:

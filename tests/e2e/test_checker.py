@@ -14,6 +14,7 @@ import shutil
 import pytest
 
 from tests.e2e import sitecheck
+from tools import budget
 
 BROKEN = "/broken/"
 FAULTS = """
@@ -170,8 +171,6 @@ def test_all_problems_of_a_clean_report_is_empty():
 
 
 def test_a_heavy_first_visit_with_the_search_index_and_a_script_is_reported():
-    from tools import budget
-
     facts = sitecheck.PageFacts(sitecheck.Page("broken/index.html"))
     facts.first_visit = {
         "http://127.0.0.1:1/broken/": budget.FIRST_VISIT_LIMIT,

@@ -93,7 +93,7 @@ def test_page(page, context, origin, site, axe, screenshots):
         context, origin, page, screenshots=screenshots, axe=axe,
         first_visit=page.path in TOPIC_PAGES,
     )
-    assert facts.first_visit or page.path not in TOPIC_PAGES
+    assert facts.first_visit or page.path not in TOPIC_PAGES, f"{page}: not weighed"
     assert facts.requests, f"{page}: the browser made no request"
     problems = sitecheck.all_problems(facts, known)
     # what search engines and link previews read (tests/e2e/test_seo.py), as the
