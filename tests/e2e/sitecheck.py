@@ -53,11 +53,11 @@ AXE_NOT_COLOURS = {
 # The colour rules look at one element of each look: its text colour, its parent's
 # (a link against its sentence), size, weight, opacity, underline and background:
 # what contrast depends on. A page sets thousands of text elements in a few dozen
-# looks (36 on the longest page); axe's colour rules over all of them were most of
-# its time (1.4 s -> 0.5 s a palette there; code tokens alone were 2.8 s of 4.1 s on
-# the longest notebook). Each sample is the first one of its look that a reader
-# sees: drawn, and inside its own scroll box (a code line scrolled out of its block
-# is not), so axe can measure it.
+# looks (36 on /activation-functions/); axe's colour rules over all of them were most
+# of its time (1.4 s -> 0.5 s a palette there; code tokens alone were 2.7 s of 4.1 s
+# on /notebooks/hyperparameter-optimization/). Each sample is the first one of its
+# look that a reader sees: drawn, and inside its own scroll box (a code line
+# scrolled out of its block is not), so axe can measure it.
 COLOUR_SAMPLES = r"""() => {
   document.querySelectorAll('[data-colour-sample]')
     .forEach((el) => el.removeAttribute('data-colour-sample'));
@@ -581,7 +581,8 @@ def _axe(axe, tab, options: dict, context: dict | None = None) -> list[dict]:
 # Each figure drawn at its displayed size over the page's background, as the page
 # shows it (figures have no filter or opacity of their own: site.css), and counted
 # colour by colour: [[0xRRGGBB, pixels], ...]. A canvas in the page, not a screenshot
-# per figure (measured: 3.8 s -> 0.4 s for both palettes of the page with the most).
+# per figure (measured on /hyperparameter-optimization/, both palettes: 3.4 s ->
+# 0.75 s).
 FIGURE_PIXELS = r"""async () => {
   const page = getComputedStyle(document.body).backgroundColor;
   const figures = [];
