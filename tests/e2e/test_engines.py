@@ -75,8 +75,18 @@ _browsers: dict[tuple[str, bool], engines.Browser] = {}
 
 
 @pytest.fixture(scope="module")
-def browsers():
+def browsers(request):
     """One browser per engine and system colour scheme, started when first asked."""
+    # `--dist loadgroup` tags each engine's tests with its group, in their node ids;
+    # pytest-xdist 3.8 silently stops doing so on pytest 9.2 (pytest-dev/
+    # pytest-xdist#1386, hence the pin in pyproject.toml): every worker would start
+    # every engine
+    untagged = [item.nodeid for item in request.session.items
+                if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+    if getattr(request.config.option, "loadgroup", False) and untagged:
+        pytest.fail(f"pytest-xdist did not group this worker's tests by engine "
+                    f"({untagged[0]}, ...) under pytest {pytest.__version__}: install "
+                    "the versions uv.lock pins (nox -s e2e does)")
 
     def get(engine: str, dark: bool = False) -> engines.Browser:
         if (engine, dark) not in _browsers:
