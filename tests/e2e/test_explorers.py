@@ -1,11 +1,16 @@
 """The explorers (docs/assets/explorer.js) in a real browser, in both languages.
 
-Each explorer fetches its data only once it is scrolled into view; the keyboard moves
-its slider and changes the drawing and the readout; at the page's own cases the
-readout shows exactly what the snippets print (their `#>` lines, which the unit tests
-check against real output); no console error, no other origin, axe finds nothing
-serious; its text is readable. Screenshots of each explorer at 390 and 1280 px, light
-and dark, go to test-artifacts/screenshots/explorer--*.png.
+Each explorer fetches its data only once it is scrolled into view and goes live
+without laying the page out; the keyboard moves its slider and changes the drawing
+and the readout; at the page's own cases the readout shows exactly what the snippets
+print (their `#>` lines, which the unit tests check against real output). Going live
+above a reader leaves the reader in place; the figure and its caption stay above
+the live explorer, set like the figure; no text covers another; axe finds nothing
+serious and the text is readable, in the light and the dark palette; no console
+error, no other origin. Three loads per explorer and language: one from the top
+(data, layout reads, keyboard, readouts), one per width arriving below it (the
+rest). Screenshots at 390 and 1280 px, light and dark, go to
+test-artifacts/screenshots/explorer--*.png.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ EXPLORERS = {  # name: (page path without the language prefix, data file)
 CASES = [(name, lang) for name in EXPLORERS for lang in sitecheck.LANGS]
 IDS = [f"{name}-{lang}" for name, lang in CASES]
 MIN_TEXT_PX = {"desktop": 12, "phone": 11}
+VIEWPORTS = {"phone": sitecheck.PHONE, "desktop": sitecheck.DESKTOP}
 
 
 def url(origin: str, name: str, lang: str) -> str:
@@ -35,8 +41,11 @@ def url(origin: str, name: str, lang: str) -> str:
 class Tab:
     """One page, with requests to other origins aborted and problems recorded."""
 
-    def __init__(self, context, origin: str, name: str, lang: str, viewport=None):
+    def __init__(self, context, origin: str, name: str, lang: str, viewport=None,
+                 wait_until: str = "networkidle", init_script: str | None = None):
         self.tab = context.new_page()
+        if init_script:
+            self.tab.add_init_script(init_script)
         self.tab.set_viewport_size(viewport or sitecheck.DESKTOP)
         self.requests: list[str] = []
         self.problems: list[str] = []
@@ -48,7 +57,7 @@ class Tab:
         self.tab.on("pageerror", lambda e: self.problems.append(f"uncaught: {e}"))
         self.tab.on("requestfailed", lambda r: None if sitecheck.abandoned(r)
                     else self.problems.append(f"failed: {r.url} ({r.failure})"))
-        self.tab.goto(url(origin, name, lang), wait_until="networkidle")
+        self.tab.goto(url(origin, name, lang), wait_until=wait_until)
         self.figure = self.tab.locator("figure.explorer")
 
     def data_requested(self) -> bool:
@@ -97,79 +106,67 @@ def init_tables() -> dict[str, list[list[str]]]:
     return tables
 
 
-@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
-def test_data_is_fetched_only_when_the_explorer_is_in_view(context, origin, name, lang):
-    page = Tab(context, origin, name, lang)
-    assert page.tab.locator("script[src*='assets/explorer.min.js']").count() == 1
-    assert not page.data_requested(), f"{name}: data fetched before it was in view"
-    assert page.tab.locator("figure.explorer--live").count() == 0
-    page.show()
-    assert page.data_requested(), f"{name}: shown without fetching its data?"
-    json = [u for u in page.requests if u.endswith(".json") and "/figures/" in u]
-    assert json[0].endswith("/figures/" + EXPLORERS[name][1]), json
-    assert all(u.startswith(origin) for u in page.requests)
-    assert not page.problems, page.problems
-
-
 def test_pages_without_an_explorer_do_not_load_the_viewer(context, origin):
     tab = context.new_page()
     tab.goto(origin + "/en/activation-functions/", wait_until="networkidle")
     assert tab.locator("script[src*='assets/explorer.min.js']").count() == 0
 
 
-@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
-def test_the_keyboard_moves_the_slider_and_changes_the_drawing(
-    context, origin, name, lang
-):
-    page = Tab(context, origin, name, lang)
-    page.show()
+# ------------------------------------------------- what the explorer answers
+def keyboard_problems(page: Tab, name: str, lang: str) -> list[str]:
+    """The slider has a label in the page's language; ArrowRight changes the
+    drawing, the readout and the value read out; End goes to the last value; the
+    focused slider shows its focus."""
     slider = page.figure.locator("input[type=range]")
     label = page.tab.evaluate(
         "(s) => document.querySelector(`label[for='${s.id}']`).textContent",
         slider.element_handle(),
     )
-    assert (re.search(sitecheck.HANGUL, label) is not None) == (lang == "ko"), label
+    problems = []
+    if (re.search(sitecheck.HANGUL, label) is not None) != (lang == "ko"):
+        problems.append(f"slider labelled {label!r}")
     before = (page.drawing(), page.readout(), slider.get_attribute("aria-valuetext"))
     slider.focus()
     slider.press("ArrowRight")
     after = (page.drawing(), page.readout(), slider.get_attribute("aria-valuetext"))
-    assert all(a != b for a, b in zip(before, after, strict=True)), (
-        f"{name}: ArrowRight changed nothing: {before[1:]} -> {after[1:]}"
-    )
+    if any(a == b for a, b in zip(before, after, strict=True)):
+        problems.append(f"ArrowRight changed nothing: {before[1:]} -> {after[1:]}")
     slider.press("End")
-    assert slider.input_value() == slider.get_attribute("max")
+    if slider.input_value() != slider.get_attribute("max"):
+        problems.append(f"End went to {slider.input_value()}")
     word = {"init": {"ko": "표준편차 10", "en": "std 10"},
             "lr": {"ko": "학습률 10", "en": "learning rate 10"},
             "paths": {"ko": "학습률 10", "en": "learning rate 10"}}[name][lang]
-    assert slider.get_attribute("aria-valuetext") == word
+    if slider.get_attribute("aria-valuetext") != word:
+        problems.append(f"at the end reads {slider.get_attribute('aria-valuetext')!r}")
     outline = page.tab.evaluate(
         "(s) => getComputedStyle(s).outlineStyle", slider.element_handle()
     )
-    assert outline != "none", f"{name}: no visible focus on the slider"
-    assert not page.problems, page.problems
+    if outline == "none":
+        problems.append("no visible focus on the slider")
+    return problems
 
 
-def test_weight_init_readout_at_the_marks_equals_the_tables(context, origin):
-    tables = init_tables()
-    for lang in sitecheck.LANGS:
-        page = Tab(context, origin, "init", lang)
-        page.show()
-        for act, mark, case in [
-            ("tanh", "0.01", "tanh_small"),
-            ("tanh", "1.0", "tanh_large"),
-            ("tanh", "Xavier 0.0447", "tanh_xavier"),
-            ("relu", "Xavier 0.0447", "relu_xavier"),
-            ("relu", "He 0.0632", "relu_he"),
-        ]:
-            page.figure.locator(f"input[type=radio][value={act}]").check()
-            page.to_mark(mark)
-            rows = page.figure.locator(".explorer__table tbody tr").all_inner_texts()
-            shown = [row.split("\t")[1:] for row in rows]
-            assert shown == tables[case], f"{lang} {case}: {shown} != {tables[case]}"
-        assert not page.problems, page.problems
+def init_readouts(page: Tab, lang: str) -> list[str]:
+    """At the marks the weight-init table shows layer_statistics.py's rows."""
+    tables, problems = init_tables(), []
+    for act, mark, case in [
+        ("tanh", "0.01", "tanh_small"),
+        ("tanh", "1.0", "tanh_large"),
+        ("tanh", "Xavier 0.0447", "tanh_xavier"),
+        ("relu", "Xavier 0.0447", "relu_xavier"),
+        ("relu", "He 0.0632", "relu_he"),
+    ]:
+        page.figure.locator(f"input[type=radio][value={act}]").check()
+        page.to_mark(mark)
+        rows = page.figure.locator(".explorer__table tbody tr").all_inner_texts()
+        shown = [row.split("\t")[1:] for row in rows]
+        if shown != tables[case]:
+            problems.append(f"{case}: {shown} != {tables[case]}")
+    return problems
 
 
-def test_paths_rule_surface_and_tuned_rate_change_the_drawing(context, origin):
+def paths_readouts(page: Tab, lang: str) -> list[str]:
     """Each rule and surface draws another path; the "tuned" button goes to the
     rule's tuned rate, where the readout says the rate and gap the demo prints."""
     lines = output_lines("parameter_updates/trajectories.py")
@@ -181,30 +178,32 @@ def test_paths_rule_surface_and_tuned_rate_change_the_drawing(context, origin):
             rule, lr, gap = row.split()
             demo[surface, rule] = (lr, gap)
     assert len(demo) == 18
-    tuned = {"en": "tuned", "ko": "고른 학습률"}
-    for lang in sitecheck.LANGS:
-        page = Tab(context, origin, "paths", lang)
-        page.show()
-        drawings = set()
-        for surface, rule in (("ravine", "SGD"), ("ravine", "Adam"),
-                              ("saddle", "momentum"), ("rosenbrock", "RMSProp")):
-            page.figure.locator(f"input[type=radio][value={surface}]").check()
-            page.figure.locator(f"input[type=radio][value={rule}]").check()
-            page.figure.locator(".explorer__marks button",
-                                has_text=re.compile(rf"^{tuned[lang]}$")).click()
-            lr, gap = demo[surface, rule]
-            text = page.readout()
-            assert f" {lr} ({tuned[lang]})" in text and gap in text, (lang, text)
-            drawings.add(page.drawing())
-        assert len(drawings) == 4, f"{lang}: rule or surface left the drawing as it was"
-        # the chosen path drawn strongly, the other five rules faint, in the frame
-        paths = page.figure.locator(".explorer__charts path.line")
-        assert paths.evaluate_all("(ps) => ps.map((p) => p.classList[1])") == [
-            "contour", "others", "act"]
-        assert not page.problems, page.problems
+    tuned = {"en": "tuned", "ko": "고른 학습률"}[lang]
+    drawings, problems = set(), []
+    for surface, rule in (("ravine", "SGD"), ("ravine", "Adam"),
+                          ("saddle", "momentum"), ("rosenbrock", "RMSProp")):
+        page.figure.locator(f"input[type=radio][value={surface}]").check()
+        page.figure.locator(f"input[type=radio][value={rule}]").check()
+        page.figure.locator(".explorer__marks button",
+                            has_text=re.compile(rf"^{tuned}$")).click()
+        lr, gap = demo[surface, rule]
+        text = page.readout()
+        if not (f" {lr} ({tuned})" in text and gap in text):
+            problems.append(f"{surface} {rule}: not lr {lr}, gap {gap}: {text!r}")
+        drawings.add(page.drawing())
+    if len(drawings) != 4:
+        problems.append("a rule or surface left the drawing as it was")
+    # the chosen path drawn strongly, the other five rules faint, in the frame
+    paths = page.figure.locator(".explorer__charts path.line")
+    kinds = paths.evaluate_all("(ps) => ps.map((p) => p.classList[1])")
+    if kinds != ["contour", "others", "act"]:
+        problems.append(f"paths drawn: {kinds}")
+    return problems
 
 
-def test_learning_rate_readout_at_the_marks_equals_the_sweep(context, origin):
+def lr_readouts(page: Tab, lang: str) -> list[str]:
+    """At each rate the readout shows lr_sweep.py's losses and accuracies (and
+    where a run diverged) and update_ratio.py's ratios."""
     # lr -> loss ep 1, ep 20, train acc, val acc, inf, nan: the sweep prints two
     # tables of seven rows (lr, ep 1, ep 20; then lr, train, val, inf, nan)
     lines = output_lines("babysitting_learning/lr_sweep.py")
@@ -223,68 +222,53 @@ def test_learning_rate_readout_at_the_marks_equals_the_sweep(context, origin):
     assert len(sweep) == 7 and len(ratios) == 3
     assert all(len(v) == 6 for v in sweep.values()), sweep
     assert all(len(v) == 4 for v in ratios.values()), ratios
-    for lang in sitecheck.LANGS:
-        page = Tab(context, origin, "lr", lang)
-        page.show()
-        for lr, (ep1, ep20, train_acc, val_acc, inf, nan) in sweep.items():
-            page.to_mark(lr)
-            text = page.readout()
-            for number in (ep1, ep20, train_acc, val_acc):
-                if number in ("-", ">1e100"):  # a diverged run: no digits printed
-                    continue
-                assert number in text, f"{lang} lr {lr}: {number} not in {text!r}"
-            for epoch, word in ((inf, "inf"), (nan, "nan")):
-                if epoch != "-":
-                    assert f" {epoch}" in text and word in text.lower(), (lr, text)
-            if lr in ("3", "10"):
-                assert ("발산" if lang == "ko" else "Diverged") in text, text
-            for number in ratios.get(lr, []):
-                if number == "-":  # a diverging run's last epoch is not printed
-                    continue
-                assert number in text, f"{lang} lr {lr}: ratio {number} not in {text!r}"
-        assert not page.problems, page.problems
+    problems = []
+    for lr, (ep1, ep20, train_acc, val_acc, inf, nan) in sweep.items():
+        page.to_mark(lr)
+        text = page.readout()
+        for number in (ep1, ep20, train_acc, val_acc):
+            if number in ("-", ">1e100"):  # a diverged run: no digits printed
+                continue
+            if number not in text:
+                problems.append(f"lr {lr}: {number} not in {text!r}")
+        for epoch, word in ((inf, "inf"), (nan, "nan")):
+            if epoch != "-" and not (f" {epoch}" in text and word in text.lower()):
+                problems.append(f"lr {lr}: no {word} at epoch {epoch}: {text!r}")
+        if lr in ("3", "10") and ("발산" if lang == "ko" else "Diverged") not in text:
+            problems.append(f"lr {lr}: not said to diverge: {text!r}")
+        for number in ratios.get(lr, []):
+            if number != "-" and number not in text:  # "-": a diverged run's last
+                problems.append(f"lr {lr}: ratio {number} not in {text!r}")
+    return problems
 
 
-@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
-def test_explorer_is_accessible_readable_and_shot(
-    context, origin, axe, screenshots, name, lang
-):
-    """One load, seen at both widths in the light palette, then in the dark one
-    (the header's toggle: the explorer's colours are the page's, site.css). That
-    the system's palette is followed is test_engines.py's, in all three engines."""
-    page = Tab(context, origin, name, lang)
-    for scheme in ("light", "dark"):
-        if scheme == "dark":
-            assert sitecheck._set_dark(page.tab), f"{name} {lang}: no dark palette"
-        for viewport, size in (("desktop", sitecheck.DESKTOP),
-                               ("phone", sitecheck.PHONE)):
-            page.tab.set_viewport_size(size)
-            page.show()
-            smallest = page.tab.evaluate(
-                "(f) => Math.min(...[...f.querySelectorAll('text, label, button,"
-                " output, td, th, p')].map((t) => parseFloat(getComputedStyle(t)"
-                ".fontSize)))",
-                page.figure.element_handle(),
-            )
-            assert smallest >= MIN_TEXT_PX[viewport], (name, viewport, smallest)
-            wide = page.tab.evaluate(
-                "(f) => f.scrollWidth > f.clientWidth + 1",
-                page.figure.element_handle())
-            assert not wide, f"{name} {lang}: wider than the column at {viewport}"
-            result = axe.run(page.tab, context="figure.explorer",
-                             options={"resultTypes": ["violations"]})
-            serious = [(v["id"], v["help"]) for v in result.response["violations"]
-                       if v["impact"] in sitecheck.SERIOUS]
-            assert not serious, f"{name} {lang} {scheme} {viewport}: {serious}"
-            # the sticky header would cover the top of the explorer
-            hidden = page.tab.add_style_tag(content=".md-header{visibility:hidden}")
-            page.figure.screenshot(
-                path=str(screenshots / f"explorer--{name}--{lang}--{viewport}"
-                         f"-{scheme}.png"),
-                animations="disabled",
-            )
-            hidden.evaluate("(style) => style.remove()")
-    assert not page.problems, page.problems
+READOUTS = {"init": init_readouts, "paths": paths_readouts, "lr": lr_readouts}
+
+
+def readable_and_accessible(page: Tab, axe, shot: Path, viewport: str) -> list[str]:
+    """The explorer's text is large enough, it fits the column, axe finds nothing
+    serious in it; its screenshot is taken (to `shot`)."""
+    problems = []
+    smallest = page.tab.evaluate(
+        "(f) => Math.min(...[...f.querySelectorAll('text, label, button,"
+        " output, td, th, p')].map((t) => parseFloat(getComputedStyle(t)"
+        ".fontSize)))",
+        page.figure.element_handle(),
+    )
+    if smallest < MIN_TEXT_PX[viewport]:
+        problems.append(f"text at {smallest} px (< {MIN_TEXT_PX[viewport]})")
+    if page.tab.evaluate("(f) => f.scrollWidth > f.clientWidth + 1",
+                         page.figure.element_handle()):
+        problems.append("wider than the column")
+    result = axe.run(page.tab, context="figure.explorer",
+                     options={"resultTypes": ["violations"]})
+    problems += [f"axe: {v['id']}: {v['help']}" for v in result.response["violations"]
+                 if v["impact"] in sitecheck.SERIOUS]
+    # the sticky header would cover the top of the explorer
+    hidden = page.tab.add_style_tag(content=".md-header{visibility:hidden}")
+    page.figure.screenshot(path=str(shot), animations="disabled")
+    hidden.evaluate("(style) => style.remove()")
+    return problems
 
 
 # ------------------------------------------------------ what a reader takes home
@@ -506,36 +490,13 @@ def type_like_the_figure(page: Tab, name: str, where: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
-def test_the_live_explorer_is_laid_out_for_the_reader(context, origin, name, lang):
-    """At phone and desktop width, one load each: the figure and its caption stay in
-    view above the live explorer, the charts are set like the figure, every control
-    has a 44 px touch area on a phone, the histograms have a y scale, and no text
-    covers another (the last two move the explorer: they come last)."""
-    problems = []
-    for viewport in (sitecheck.PHONE, sitecheck.DESKTOP):
-        phone = viewport is sitecheck.PHONE
-        where = f"{name} {lang} {viewport['width']} px"
-        page = Tab(context, origin, name, lang, viewport=viewport)
-        caption = page.figure.locator("figcaption").inner_text()
-        page.show()
-        problems += figure_and_caption(page, caption, where)
-        problems += type_like_the_figure(page, name, where)
-        if phone:
-            problems += touch_areas(page, where)
-        if name == "init":
-            problems += histogram_scales(page, phone, where)
-        problems += text_clashes(page, name, lang, where)
-        problems += [f"{where}: {problem}" for problem in page.problems]
-        page.tab.close()
-    assert not problems, "\n".join(problems)
-
-
 # Records every layout read (offsetHeight, getBoundingClientRect, ...) that
 # explorer.js makes outside a ResizeObserver or IntersectionObserver callback,
 # where the browser has just laid the page out. A read elsewhere, after the page
 # changed, makes the browser lay it out then and there: inside the task that goes
 # live, which Lighthouse counted as one 66-124 ms task (4x CPU throttling).
+# TAKE_READS returns them and stops recording (the checks after it read the layout
+# through the same functions).
 LAYOUT_READS = """(() => {
   window.__reads = [];
   let observing = 0;
@@ -550,8 +511,8 @@ LAYOUT_READS = """(() => {
     };
   }
   const record = (what) => {
-    const mine = /explorer(\\.min)?\\.js/.test(new Error().stack);
-    if (!observing && mine) window.__reads.push(what);
+    if (!window.__reads || observing) return;
+    if (/explorer(\\.min)?\\.js/.test(new Error().stack)) window.__reads.push(what);
   };
   const props = {
     HTMLElement: ['offsetHeight', 'offsetWidth', 'offsetTop', 'offsetLeft'],
@@ -572,22 +533,31 @@ LAYOUT_READS = """(() => {
     record('getComputedStyle'); return style.apply(this, arguments);
   };
 })();"""
+TAKE_READS = "() => { const r = window.__reads; window.__reads = null; return r; }"
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
-def test_going_live_forces_no_layout(browser, origin, name, lang):
-    ctx = browser.new_context(color_scheme="light", reduced_motion="reduce",
-                              viewport=sitecheck.PHONE)
-    try:
-        ctx.add_init_script(LAYOUT_READS)
-        page = Tab(ctx, origin, name, lang, viewport=sitecheck.PHONE)
-        page.show()
-        page.tab.wait_for_timeout(200)  # the frames after it went live
-        reads = page.tab.evaluate("window.__reads")
-        assert not reads, f"{name} {lang}: explorer.js read the layout: {reads}"
-        assert not page.problems, page.problems
-    finally:
-        ctx.close()
+def test_explorer_fetches_in_view_goes_live_and_answers(context, origin, name, lang):
+    """One load at phone width, from the top: the viewer's script is on the page,
+    its data is fetched only once the explorer is in view, and going live reads no
+    layout (LAYOUT_READS); then the keyboard, and the readout at the page's own
+    cases."""
+    page = Tab(context, origin, name, lang, viewport=sitecheck.PHONE,
+               init_script=LAYOUT_READS)
+    assert page.tab.locator("script[src*='assets/explorer.min.js']").count() == 1
+    assert not page.data_requested(), f"{name}: data fetched before it was in view"
+    assert page.tab.locator("figure.explorer--live").count() == 0
+    page.show()
+    assert page.data_requested(), f"{name}: shown without fetching its data?"
+    json = [u for u in page.requests if u.endswith(".json") and "/figures/" in u]
+    assert json[0].endswith("/figures/" + EXPLORERS[name][1]), json
+    page.tab.wait_for_timeout(200)  # the frames after it went live
+    reads = page.tab.evaluate(TAKE_READS)
+    assert not reads, f"{name} {lang}: explorer.js read the layout: {reads}"
+    problems = keyboard_problems(page, name, lang) + READOUTS[name](page, lang)
+    problems += page.problems
+    assert all(u.startswith(origin) for u in page.requests)
+    assert not problems, f"{name} {lang}:\n" + "\n".join(problems)
 
 
 # Put the reader 600 px below the explorer before it goes live (the script's
@@ -609,19 +579,43 @@ BELOW_IT = """async () => {
 }"""
 
 
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
-def test_going_live_above_the_reader_leaves_the_reader_in_place(
-    context, origin, name, lang
-):
-    """The explorer grows the page above a reader who is below it: what the reader
-    sees stays where it is (the same check in Firefox and WebKit:
-    tests/e2e/test_engines.py)."""
-    for viewport in (sitecheck.PHONE, sitecheck.DESKTOP):
-        tab = context.new_page()
-        tab.set_viewport_size(viewport)
-        tab.goto(url(origin, name, lang), wait_until="domcontentloaded")
-        seen = tab.evaluate(BELOW_IT)
-        assert not seen["wasLive"] and seen["live"], (name, lang, seen)
-        # within 2 px, as test_engines.STEP_PX: the explorer's height is fractional
-        assert abs(seen["after"] - seen["before"]) <= 2, (name, lang, viewport, seen)
-        tab.close()
+def test_explorer_in_the_page(context, origin, axe, screenshots, name, lang, viewport):
+    """One load per width, the reader arriving below the explorer: it grows the
+    page above them, and what they read stays where it is (the same check in Firefox
+    and WebKit: test_engines.py). Then: the figure and its caption stay in view
+    above the live explorer, the charts are set like the figure, every control has
+    a 44 px touch area on a phone; the explorer is readable, fits and passes axe in
+    the light palette (and is shot); the histograms have a y scale and no text
+    covers another (these move the explorer); readable, fitting, axe and a shot
+    again in the dark palette (the header's toggle: the explorer's colours are the
+    page's, site.css; that the system's palette is followed is test_engines.py's)."""
+    phone = viewport == "phone"
+    where = f"{name} {lang} {viewport}"
+    page = Tab(context, origin, name, lang, viewport=VIEWPORTS[viewport],
+               wait_until="domcontentloaded")
+    caption = page.figure.locator("figcaption").inner_text()
+    seen = page.tab.evaluate(BELOW_IT)
+    assert not seen["wasLive"] and seen["live"], (where, seen)
+    # within 2 px, as test_engines.STEP_PX: the explorer's height is fractional
+    assert abs(seen["after"] - seen["before"]) <= 2, (where, seen)
+    page.show()
+    page.tab.wait_for_load_state("networkidle")
+    problems = figure_and_caption(page, caption, where)
+    problems += type_like_the_figure(page, name, where)
+    if phone:
+        problems += touch_areas(page, where)
+    shot = f"explorer--{name}--{lang}--{viewport}"
+    problems += [f"{where} light: {problem}" for problem in readable_and_accessible(
+        page, axe, screenshots / f"{shot}-light.png", viewport)]
+    if name == "init":
+        problems += histogram_scales(page, phone, where)
+    problems += text_clashes(page, name, lang, where)
+    if sitecheck._set_dark(page.tab):
+        problems += [f"{where} dark: {problem}" for problem in readable_and_accessible(
+            page, axe, screenshots / f"{shot}-dark.png", viewport)]
+    else:
+        problems.append(f"{where}: no dark palette")
+    problems += [f"{where}: {problem}" for problem in page.problems]
+    assert not problems, "\n".join(problems)
