@@ -15,25 +15,21 @@ from tests.e2e import sitecheck
 
 
 def _first_visit(browser, origin, path, viewport=sitecheck.PHONE):
-    """Every response of a first visit (empty cache) until the network is idle."""
+    """A first visit (empty cache) until the network is idle, and the URL of every
+    response it got (the list grows as the page goes on fetching)."""
     ctx = browser.new_context(viewport=viewport)
     tab = ctx.new_page()
-    bodies: dict[str, int] = {}
-
-    def finished(request):
-        response = request.response()
-        bodies[request.url] = len(response.body()) if response else 0
-
-    tab.on("requestfinished", finished)
+    fetched: list[str] = []
+    tab.on("requestfinished", lambda request: fetched.append(request.url))
     tab.goto(origin + path, wait_until="networkidle")
     tab.wait_for_timeout(500)
-    return ctx, tab, bodies
+    return ctx, tab, fetched
 
 
 def test_the_search_index_arrives_when_the_reader_goes_to_search(browser, origin):
     path = "/en/weight-initialization/"
-    ctx, tab, bodies = _first_visit(browser, origin, path, sitecheck.DESKTOP)
-    assert not [u for u in bodies if "search_index" in u]
+    ctx, tab, fetched = _first_visit(browser, origin, path, sitecheck.DESKTOP)
+    assert not [u for u in fetched if "search_index" in u]
     with tab.expect_response(lambda r: "search_index.json" in r.url, timeout=10_000):
         tab.keyboard.press("/")  # Material's shortcut: focus the search box
     tab.keyboard.type("xavier")  # Material searches on keyup
@@ -43,8 +39,8 @@ def test_the_search_index_arrives_when_the_reader_goes_to_search(browser, origin
 
 def test_figures_below_the_fold_wait_until_scrolled_near(browser, origin):
     path = "/hyperparameter-optimization/"
-    ctx, tab, bodies = _first_visit(browser, origin, path)
-    figures = [u for u in bodies if "/figures/" in u]
+    ctx, tab, fetched = _first_visit(browser, origin, path)
+    figures = [u for u in fetched if "/figures/" in u]
     count = tab.evaluate("() => document.querySelectorAll('article img').length")
     assert count >= 3
     assert len(figures) < count, f"{path}: all {count} figures fetched at arrival"
@@ -52,6 +48,6 @@ def test_figures_below_the_fold_wait_until_scrolled_near(browser, origin):
         "() => [...document.querySelectorAll('article img')].pop().scrollIntoView()"
     )
     tab.wait_for_timeout(1500)
-    later = [u for u in bodies if "/figures/" in u]
+    later = [u for u in fetched if "/figures/" in u]
     ctx.close()
     assert len(later) > len(figures), "scrolling down fetched no further figure"
