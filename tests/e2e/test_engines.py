@@ -327,7 +327,7 @@ SCROLL_THROUGH = """async () => {
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
   }
   scrollTo({top: 0, behavior: 'instant'});
-  return document.documentElement.scrollHeight;
+  return true;
 }"""
 
 
